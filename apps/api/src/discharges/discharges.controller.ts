@@ -1,0 +1,24 @@
+import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
+import { ZodPipe } from '@care/platform';
+import type { DischargeOutcome } from '@care/workflows';
+import type { Response } from 'express';
+import { dischargeRequestSchema, type DischargeRequest } from './discharge-request.schema';
+import { RecordDischarge } from './record-discharge.use-case';
+
+@Controller({ path: 'discharges', version: '1' })
+export class DischargesController {
+  constructor(private readonly recordDischarge: RecordDischarge) {}
+
+  /** 201 with a new episode; 200 when the same discharge was received before. */
+  @Post()
+  async record(
+    @Body(new ZodPipe(dischargeRequestSchema)) discharge: DischargeRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DischargeOutcome> {
+    const outcome = await this.recordDischarge.execute(discharge);
+    response
+      .status(outcome.recorded ? HttpStatus.CREATED : HttpStatus.OK)
+      .location(`/v1/episodes/${outcome.episodeId}`);
+    return outcome;
+  }
+}

@@ -1,0 +1,68 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, problemType, ProblemException, type AppConfig } from '@care/platform';
+import { careEpisodeWorkflowId } from '@care/temporal';
+import { careEpisode, recordDischargeUpdate, type DischargeOutcome } from '@care/workflows';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { episodeIdFor } from '../episodes/episode-id';
+import { GetEpisode } from '../episodes/get-episode.use-case';
+import type { DischargeRequest } from './discharge-request.schema';
+
+/**
+ * Starts the episode's workflow if needed and records the discharge through it. The update
+ * answers once the event is stored, so the caller can read the episode straight away.
+ */
+@Injectable()
+export class RecordDischarge {
+  constructor(
+    private readonly temporal: Client,
+    private readonly getEpisode: GetEpisode,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(discharge: DischargeRequest): Promise<DischargeOutcome> {
+    const episodeId = episodeIdFor(discharge.tenantId, discharge.encounterId);
+    const startWorkflowOperation = new WithStartWorkflowOperation(careEpisode, {
+      workflowId: careEpisodeWorkflowId(episodeId),
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [{ episodeId, tenantId: discharge.tenantId }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    try {
+      return await this.temporal.workflow.executeUpdateWithStart(recordDischargeUpdate, {
+        args: [
+          {
+            encounterId: discharge.encounterId,
+            patientRef: discharge.patientRef,
+            dischargedAt: discharge.dischargedAt,
+          },
+        ],
+        startWorkflowOperation,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        return this.finishedEpisode(episodeId);
+      }
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new ProblemException({
+          type: problemType('episode-rule'),
+          title: 'The episode rejected the discharge',
+          status: HttpStatus.CONFLICT,
+          detail: error.cause?.message ?? error.message,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The episode's workflow has ended: the discharge was recorded long ago. */
+  private async finishedEpisode(episodeId: string): Promise<DischargeOutcome> {
+    const episode = await this.getEpisode.execute(episodeId);
+    return { episodeId, recorded: false, version: episode.version, stage: episode.stage };
+  }
+}

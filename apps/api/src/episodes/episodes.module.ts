@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '@care/event-store';
+import { EpisodesController } from './episodes.controller';
+import { GetEpisode } from './get-episode.use-case';
+
+@Module({
+  imports: [EventStoreModule],
+  controllers: [EpisodesController],
+  providers: [GetEpisode],
+  exports: [GetEpisode],
+})
+export class EpisodesModule {}

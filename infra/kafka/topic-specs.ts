@@ -1,0 +1,31 @@
+import { topics } from '@care/contracts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  /** Why the topic is set up this way; printed by the topic tool. */
+  purpose: string;
+  config: Record<string, string>;
+}
+
+/**
+ * The engine's topics. Episode events are keyed by episode id, so one episode's events stay
+ * in one partition and in order. The event store is the system of record: the retention
+ * bounds what a consumer can re-read from Kafka; anything older is replayed from the store.
+ */
+export const topicSpecs: TopicSpec[] = [
+  {
+    topic: topics.episodes,
+    partitions: 6,
+    purpose: 'operational episode events (CloudEvents), keyed by episode id',
+    config: {
+      'cleanup.policy': 'delete',
+      'retention.ms': String(30 * DAY_MS),
+      'min.insync.replicas': '1',
+      'message.timestamp.type': 'CreateTime',
+      'max.message.bytes': String(1024 * 1024),
+    },
+  },
+];

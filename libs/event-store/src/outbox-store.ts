@@ -1,0 +1,49 @@
+import type { DataSource } from 'typeorm';
+import { toRecordedEvent, type EventRow } from './event-row';
+import type { RecordedEvent } from './event-store.types';
+
+export interface OutboxMessage {
+  topic: string;
+  key: string;
+  event: RecordedEvent;
+}
+
+interface OutboxRow extends EventRow {
+  topic: string;
+  message_key: string;
+}
+
+/**
+ * Unsent outbox rows in commit order. Rows of transactions younger than the oldest one still
+ * running are held back, so a transaction that commits late is never overtaken.
+ */
+export class OutboxStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async fetchUnsent(limit: number): Promise<OutboxMessage[]> {
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `SELECT o.topic, o.message_key, e.event_id, e.stream_id, e.stream_version,
+              e.global_position, e.type, e.data, e.metadata, e.recorded_at
+         FROM outbox o
+         JOIN events e ON e.global_position = o.global_position
+        WHERE o.sent_at IS NULL
+          AND o.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY o.transaction_id, o.global_position
+        LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      topic: row.topic,
+      key: row.message_key,
+      event: toRecordedEvent(row),
+    }));
+  }
+
+  async markSent(globalPositions: readonly string[]): Promise<void> {
+    if (globalPositions.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE outbox SET sent_at = now() WHERE global_position = ANY($1::bigint[])`,
+      [globalPositions],
+    );
+  }
+}

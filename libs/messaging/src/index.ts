@@ -1,0 +1,2 @@
+export * from './event-publisher';
+export * from './kafka/kafka-event-publisher';

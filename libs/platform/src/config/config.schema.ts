@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const hostPort = z
+  .string()
+  .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port');
+
+/** Every setting of every app, read from the environment. Defaults fit the local stack. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection URL')
+    .default('postgres://care:care@127.0.0.1:5432/care'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('care-episodes'),
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:9092')
+    .transform((value) => value.split(',').map((broker) => broker.trim()))
+    .pipe(z.array(hostPort).min(1)),
+  KAFKA_CLIENT_ID: z.string().min(1).default('care-engine'),
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  RELAY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+});
+
+export type AppConfig = z.output<typeof configSchema>;
+
+export const configVariableNames = Object.keys(configSchema.shape) as (keyof AppConfig)[];

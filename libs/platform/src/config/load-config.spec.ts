@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives the local stack defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      DATABASE_URL: 'postgres://care:care@127.0.0.1:5432/care',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+      API_PORT: 3000,
+    });
+  });
+
+  it('splits and trims a broker list', () => {
+    expect(loadConfig({ KAFKA_BROKERS: 'a:9092, b:9093' }).KAFKA_BROKERS).toEqual([
+      'a:9092',
+      'b:9093',
+    ]);
+  });
+
+  it.each([
+    ['API_PORT', 'eighty', 'API_PORT'],
+    ['API_PORT', '70000', 'API_PORT'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL: must be a postgres:// connection URL'],
+    ['TEMPORAL_ADDRESS', 'localhost', 'TEMPORAL_ADDRESS: must be host:port'],
+    ['KAFKA_BROKERS', 'a:1,nope', 'KAFKA_BROKERS.1: must be host:port'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+  ])('rejects %s=%s naming the variable', (name, value, expected) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(expected);
+  });
+
+  it('lists every bad variable at once', () => {
+    const load = () => loadConfig({ API_PORT: 'x', TEMPORAL_ADDRESS: 'y' });
+    expect(load).toThrow(/- API_PORT: /);
+    expect(load).toThrow(/- TEMPORAL_ADDRESS: /);
+  });
+});

@@ -1,0 +1,52 @@
+import { HttpStatus } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import express, { type ErrorRequestHandler } from 'express';
+import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  message?: string;
+}
+
+const bodyProblem = (error: BodyParserError): Problem | undefined => {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return {
+        type: problemType('malformed-body'),
+        title: 'Body is not valid JSON',
+        status: HttpStatus.BAD_REQUEST,
+        detail: error.message,
+      };
+    case 'entity.too.large':
+      return {
+        type: problemType('payload-too-large'),
+        title: 'Body is too large',
+        status: HttpStatus.PAYLOAD_TOO_LARGE,
+        detail: error.message,
+      };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return {
+        type: problemType('unsupported-encoding'),
+        title: 'Body encoding is not supported',
+        status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        detail: error.message,
+      };
+    default:
+      return undefined;
+  }
+};
+
+/** JSON bodies with a size limit; parse failures answer as problem+json instead of HTML. */
+export function useJsonBodies(app: INestApplication, limit = '256kb'): void {
+  const onBodyError: ErrorRequestHandler = (error: BodyParserError, req, res, next) => {
+    const problem = bodyProblem(error);
+    if (!problem) return next(error);
+    res
+      .status(problem.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...problem, instance: req.originalUrl }));
+  };
+  app.use(express.json({ limit, strict: true }), onBodyError);
+}

@@ -1,0 +1,3 @@
+export * from './workflow-bundle';
+export * from './workflow-ids';
+export * from './temporal-client.module';

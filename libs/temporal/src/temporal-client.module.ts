@@ -1,0 +1,25 @@
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@care/platform';
+import { Client, Connection } from '@temporalio/client';
+
+@Module({
+  providers: [
+    {
+      provide: Client,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) =>
+        new Client({
+          connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+          namespace: config.TEMPORAL_NAMESPACE,
+        }),
+    },
+  ],
+  exports: [Client],
+})
+export class TemporalClientModule implements OnApplicationShutdown {
+  constructor(private readonly client: Client) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close();
+  }
+}

@@ -1,0 +1,3 @@
+import { applyServerTestEnvironment } from './server-environment';
+
+applyServerTestEnvironment();

@@ -28,7 +28,13 @@ const tier = (displayName, testMatch, extra = {}) => ({
   transform,
   moduleNameMapper,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/infra', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/apps',
+    '<rootDir>/libs',
+    '<rootDir>/workflows',
+    '<rootDir>/infra',
+    '<rootDir>/test',
+  ],
   ...extra,
 });
 

@@ -12,7 +12,9 @@ ensureTopics(topicSpecs, {
   .then((created) => {
     for (const spec of topicSpecs) {
       const state = created.includes(spec.topic) ? 'created' : 'exists';
-      console.log(`[topics] ${spec.topic} (${state}): ${spec.partitions} partitions, ${spec.purpose}`);
+      console.log(
+        `[topics] ${spec.topic} (${state}): ${spec.partitions} partitions, ${spec.purpose}`,
+      );
     }
   })
   .catch((error: unknown) => {

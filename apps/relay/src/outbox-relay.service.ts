@@ -55,11 +55,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         const moved = await this.relayBatch();
         if (failures > 0) this.logger.log(`publishing again after ${failures} failure(s)`);
         failures = 0;
-        if (moved < this.config.RELAY_BATCH_SIZE) await this.pause(this.config.RELAY_POLL_INTERVAL_MS);
+        if (moved < this.config.RELAY_BATCH_SIZE)
+          await this.pause(this.config.RELAY_POLL_INTERVAL_MS);
       } catch (error) {
         failures += 1;
         const delay = Math.min(MAX_BACKOFF_MS, this.config.RELAY_POLL_INTERVAL_MS * 2 ** failures);
-        this.logger.warn(`relay failed (${failures} in a row), retrying in ${delay} ms: ${String(error)}`);
+        this.logger.warn(
+          `relay failed (${failures} in a row), retrying in ${delay} ms: ${String(error)}`,
+        );
         await this.pause(delay);
       }
     }

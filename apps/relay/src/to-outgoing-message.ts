@@ -1,4 +1,8 @@
-import { CLOUD_EVENTS_CONTENT_TYPE, toCloudEvent, type EpisodeEventMetadata } from '@care/contracts';
+import {
+  CLOUD_EVENTS_CONTENT_TYPE,
+  toCloudEvent,
+  type EpisodeEventMetadata,
+} from '@care/contracts';
 import type { OutboxMessage } from '@care/event-store';
 import type { OutgoingMessage } from '@care/messaging';
 

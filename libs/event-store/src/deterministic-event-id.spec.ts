@@ -2,7 +2,9 @@ import { deterministicEventId } from './deterministic-event-id';
 
 describe('deterministicEventId', () => {
   it('is the same for the same writer and version, so a retried append is recognised', () => {
-    expect(deterministicEventId('care-episode-1', 3)).toBe(deterministicEventId('care-episode-1', 3));
+    expect(deterministicEventId('care-episode-1', 3)).toBe(
+      deterministicEventId('care-episode-1', 3),
+    );
   });
 
   it('differs across versions and writers', () => {

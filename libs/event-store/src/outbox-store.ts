@@ -21,7 +21,7 @@ export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async fetchUnsent(limit: number): Promise<OutboxMessage[]> {
-    const rows: OutboxRow[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<OutboxRow[]>(
       `SELECT o.topic, o.message_key, e.event_id, e.stream_id, e.stream_version,
               e.global_position, e.type, e.data, e.metadata, e.recorded_at
          FROM outbox o

@@ -3,7 +3,6 @@ import type { AppendOptions, AppendResult, NewEvent, RecordedEvent } from './eve
 import { ExpectedVersionConflict } from './expected-version-conflict';
 import { toRecordedEvent, type EventRow } from './event-row';
 
-
 /**
  * Append-only event store on PostgreSQL. Events and their outbox rows commit in one
  * transaction; the expected version is checked against the stream row, which also
@@ -30,7 +29,13 @@ export class PostgresEventStore {
       if (earlier) return earlier;
 
       const nextVersion = expectedVersion + events.length;
-      const moved = await this.moveStreamVersion(runner, streamId, expectedVersion, nextVersion, options);
+      const moved = await this.moveStreamVersion(
+        runner,
+        streamId,
+        expectedVersion,
+        nextVersion,
+        options,
+      );
       if (!moved) {
         const afterLock = await this.findAppended(runner, streamId, events);
         if (afterLock) return afterLock;
@@ -40,7 +45,8 @@ export class PostgresEventStore {
 
       const positions = await this.insertEvents(runner, streamId, expectedVersion, events);
       if (options.publishTo) {
-        await runner.query(
+        await this.sql<unknown[]>(
+          runner,
           `INSERT INTO outbox (global_position, topic, message_key)
            SELECT unnest($1::bigint[]), $2, $3`,
           [positions, options.publishTo.topic, options.publishTo.key],
@@ -51,7 +57,7 @@ export class PostgresEventStore {
   }
 
   async readStream(streamId: string, fromVersion = 0): Promise<RecordedEvent[]> {
-    const rows: EventRow[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<EventRow[]>(
       `SELECT event_id, stream_id, stream_version, global_position, type, data, metadata, recorded_at
          FROM events
         WHERE stream_id = $1 AND stream_version > $2
@@ -62,7 +68,8 @@ export class PostgresEventStore {
   }
 
   async streamVersion(streamId: string, runner?: QueryRunner): Promise<number> {
-    const rows: { version: string }[] = await (runner ?? this.dataSource).query(
+    const rows = await this.sql<{ version: string }[]>(
+      runner,
       `SELECT version FROM streams WHERE stream_id = $1`,
       [streamId],
     );
@@ -74,12 +81,14 @@ export class PostgresEventStore {
     streamId: string,
     events: readonly NewEvent[],
   ): Promise<AppendResult | undefined> {
-    const rows: { event_id: string; stream_id: string; stream_version: string; global_position: string }[] =
-      await runner.query(
-        `SELECT event_id, stream_id, stream_version, global_position
+    const rows = await this.sql<
+      { event_id: string; stream_id: string; stream_version: string; global_position: string }[]
+    >(
+      runner,
+      `SELECT event_id, stream_id, stream_version, global_position
            FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_version`,
-        [events.map((event) => event.eventId)],
-      );
+      [events.map((event) => event.eventId)],
+    );
     if (rows.length === 0) return undefined;
     if (rows.length !== events.length || rows.some((row) => row.stream_id !== streamId)) {
       const actual = await this.streamVersion(streamId, runner);
@@ -99,14 +108,16 @@ export class PostgresEventStore {
     nextVersion: number,
     options: AppendOptions,
   ): Promise<boolean> {
-    const rows: unknown[] =
+    const rows =
       expectedVersion === 0
-        ? await runner.query(
+        ? await this.sql<unknown[]>(
+            runner,
             `INSERT INTO streams (stream_id, stream_type, version) VALUES ($1, $2, $3)
              ON CONFLICT (stream_id) DO NOTHING RETURNING version`,
             [streamId, options.streamType, nextVersion],
           )
-        : await runner.query(
+        : await this.sql<unknown[]>(
+            runner,
             `UPDATE streams SET version = $3, updated_at = now()
               WHERE stream_id = $1 AND version = $2 RETURNING version`,
             [streamId, expectedVersion, nextVersion],
@@ -120,7 +131,8 @@ export class PostgresEventStore {
     expectedVersion: number,
     events: readonly NewEvent[],
   ): Promise<string[]> {
-    const rows: { global_position: string; stream_version: string }[] = await runner.query(
+    const rows = await this.sql<{ global_position: string; stream_version: string }[]>(
+      runner,
       `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata)
        SELECT id, $1, $2::bigint + ordinality, type, data, metadata
          FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
@@ -139,6 +151,10 @@ export class PostgresEventStore {
     return rows
       .sort((a, b) => Number(a.stream_version) - Number(b.stream_version))
       .map((row) => row.global_position);
+  }
+
+  private sql<T>(runner: QueryRunner | undefined, text: string, parameters: unknown[]): Promise<T> {
+    return this.dataSource.query<T>(text, parameters, runner);
   }
 
   private async inTransaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {

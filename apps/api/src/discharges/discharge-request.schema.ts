@@ -8,17 +8,18 @@ export const dischargeRequestSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a tenant slug: lowercase letters, digits, dashes'),
   encounterId: z
     .string()
-    .min(1)
     .max(128)
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
   patientRef: z
     .string()
-    .min(1)
     .max(128)
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
   dischargedAt: z.iso
     .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' })
-    .refine((value) => Date.parse(value) <= Date.now() + CLOCK_SKEW_MS, 'must not be in the future'),
+    .refine(
+      (value) => Date.parse(value) <= Date.now() + CLOCK_SKEW_MS,
+      'must not be in the future',
+    ),
 });
 
 export type DischargeRequest = z.output<typeof dischargeRequestSchema>;

@@ -11,7 +11,9 @@ export class EpisodesController {
   constructor(private readonly getEpisode: GetEpisode) {}
 
   @Get(':episodeId')
-  get(@Param('episodeId', new ZodPipe(episodeIdParam, 'episodeId')) episodeId: string): Promise<EpisodeView> {
+  get(
+    @Param('episodeId', new ZodPipe(episodeIdParam, 'episodeId')) episodeId: string,
+  ): Promise<EpisodeView> {
     return this.getEpisode.execute(episodeId);
   }
 }

@@ -15,7 +15,8 @@ export interface ActivityDependencies {
 export const createActivities = ({ eventStore }: ActivityDependencies): CareEpisodeActivities => ({
   async appendEpisodeEvents({ episodeId, tenantId, expectedVersion, events }) {
     const execution = Context.current().info.workflowExecution;
-    if (!execution) throw ApplicationFailure.nonRetryable('appendEpisodeEvents runs only for workflows');
+    if (!execution)
+      throw ApplicationFailure.nonRetryable('appendEpisodeEvents runs only for workflows');
     const { workflowId, runId } = execution;
     const metadata: EpisodeEventMetadata = { tenantId, workflowId, workflowRunId: runId };
     try {

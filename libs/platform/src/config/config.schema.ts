@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const hostPort = z
-  .string()
-  .regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port');
+const hostPort = z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port');
 
 /** Every setting of every app, read from the environment. Defaults fit the local stack. */
 export const configSchema = z.object({

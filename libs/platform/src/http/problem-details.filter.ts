@@ -41,7 +41,7 @@ function fromHttpException(exception: HttpException): Problem {
   const body = exception.getResponse();
   const detail =
     typeof body === 'object' && body !== null && 'message' in body
-      ? String((body as { message: unknown }).message)
+      ? String(body.message)
       : exception.message;
   return {
     type: problemType(status === 404 ? 'not-found' : 'http'),

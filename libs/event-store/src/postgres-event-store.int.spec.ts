@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@care/platform';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from './data-source';
+import { deterministicEventId } from './deterministic-event-id';
+import type { NewEvent } from './event-store.types';
+import { ExpectedVersionConflict } from './expected-version-conflict';
+import { PostgresEventStore } from './postgres-event-store';
+
+describe('PostgresEventStore (real PostgreSQL)', () => {
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  const options = { streamType: 'test', publishTo: { topic: 'test.topic', key: 'k' } };
+
+  const eventsFor = (streamId: string, fromVersion: number, count = 1): NewEvent[] =>
+    Array.from({ length: count }, (_, index) => ({
+      eventId: deterministicEventId(streamId, fromVersion + index + 1),
+      type: 'test.happened.v1',
+      data: { n: fromVersion + index + 1 },
+      metadata: { tenantId: 't' },
+    }));
+
+  beforeAll(async () => {
+    dataSource = await createDataSource({
+      url: loadConfig().DATABASE_URL,
+      poolSize: 60,
+      applicationName: 'event-store-int-test',
+    }).initialize();
+    store = new PostgresEventStore(dataSource);
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  it('appends a new stream with its outbox rows in the same transaction', async () => {
+    const streamId = randomUUID();
+
+    const result = await store.append(streamId, 0, eventsFor(streamId, 0, 2), options);
+
+    expect(result).toMatchObject({ nextVersion: 2, alreadyAppended: false });
+    const events = await store.readStream(streamId);
+    expect(events.map((event) => [event.streamVersion, event.data])).toEqual([
+      [1, { n: 1 }],
+      [2, { n: 2 }],
+    ]);
+    expect(events.map((event) => event.globalPosition)).toEqual(result.globalPositions);
+    const outbox: { topic: string; message_key: string; same_tx: boolean }[] =
+      await dataSource.query(
+        `SELECT o.topic, o.message_key, o.transaction_id = e.transaction_id AS same_tx
+         FROM outbox o JOIN events e USING (global_position)
+        WHERE e.stream_id = $1 ORDER BY o.global_position`,
+        [streamId],
+      );
+    expect(outbox).toEqual([
+      { topic: 'test.topic', message_key: 'k', same_tx: true },
+      { topic: 'test.topic', message_key: 'k', same_tx: true },
+    ]);
+  });
+
+  it('continues an existing stream from its current version', async () => {
+    const streamId = randomUUID();
+    await store.append(streamId, 0, eventsFor(streamId, 0), options);
+
+    const result = await store.append(streamId, 1, eventsFor(streamId, 1), options);
+
+    expect(result.nextVersion).toBe(2);
+    expect(await store.readStream(streamId, 1)).toHaveLength(1);
+  });
+
+  it('refuses a stale expected version with a typed conflict naming both versions', async () => {
+    const streamId = randomUUID();
+    await store.append(streamId, 0, eventsFor(streamId, 0, 3), options);
+
+    const stale = store.append(streamId, 1, eventsFor(streamId, 1), options);
+
+    await expect(stale).rejects.toBeInstanceOf(ExpectedVersionConflict);
+    await expect(stale).rejects.toMatchObject({ expectedVersion: 1, actualVersion: 3 });
+  });
+
+  it('treats a repeated append of the same events as a no-op returning the original positions', async () => {
+    const streamId = randomUUID();
+    const first = await store.append(streamId, 0, eventsFor(streamId, 0, 2), options);
+
+    const again = await store.append(streamId, 0, eventsFor(streamId, 0, 2), options);
+
+    expect(again).toEqual({ ...first, alreadyAppended: true });
+    expect(await store.readStream(streamId)).toHaveLength(2);
+    const rows = await dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM outbox JOIN events USING (global_position) WHERE stream_id = $1`,
+      [streamId],
+    );
+    expect(rows).toEqual([{ count: 2 }]);
+  });
+
+  it('handles an empty append without touching the stream, and still checks the version', async () => {
+    const streamId = randomUUID();
+    await store.append(streamId, 0, eventsFor(streamId, 0), options);
+
+    await expect(store.append(streamId, 1, [], options)).resolves.toMatchObject({ nextVersion: 1 });
+    await expect(store.append(streamId, 0, [], options)).rejects.toBeInstanceOf(
+      ExpectedVersionConflict,
+    );
+    expect(await store.streamVersion(streamId)).toBe(1);
+  });
+
+  it('lets exactly one of 50 concurrent appends at the same expected version win', async () => {
+    const streamId = randomUUID();
+    await store.append(streamId, 0, eventsFor(streamId, 0), options);
+
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, writer) =>
+        store.append(
+          streamId,
+          1,
+          [{ eventId: randomUUID(), type: 'test.raced.v1', data: { writer } }],
+          options,
+        ),
+      ),
+    );
+
+    expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
+    const rejected = attempts.filter((attempt) => attempt.status === 'rejected');
+    expect(rejected).toHaveLength(49);
+    for (const attempt of rejected) expect(attempt.reason).toBeInstanceOf(ExpectedVersionConflict);
+    const versions = (await store.readStream(streamId)).map((event) => event.streamVersion);
+    expect(versions).toEqual([1, 2]);
+  });
+
+  it('enforces one event per stream version in the database itself', async () => {
+    const streamId = randomUUID();
+    await store.append(streamId, 0, eventsFor(streamId, 0), options);
+
+    await expect(
+      dataSource.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, data) VALUES ($1, $2, 1, 'x', '{}')`,
+        [randomUUID(), streamId],
+      ),
+    ).rejects.toThrow(/events_stream_id_stream_version_key/);
+  });
+});

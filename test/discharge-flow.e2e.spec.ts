@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { topics, type CloudEvent } from '@care/contracts';
+import { loadConfig } from '@care/platform';
+import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { createApi } from '../apps/api/src/create-api';
+import { RelayModule } from '../apps/relay/src/relay.module';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+
+/** The walking skeleton through every layer: HTTP → Temporal → PostgreSQL → relay → Kafka. */
+describe('discharge flow (api, worker and relay on the real stack)', () => {
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let relay: INestApplicationContext;
+  let consumer: Consumer;
+  let baseUrl: string;
+  const received: KafkaMessage[] = [];
+
+  beforeAll(async () => {
+    const config = loadConfig();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    relay = await NestFactory.createApplicationContext(RelayModule, { logger: false });
+    await Promise.all([worker.init(), relay.init()]);
+    api = await createApi();
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+
+    const kafka = new Kafka({ brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+    consumer = kafka.consumer({ groupId: `e2e-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: topics.episodes, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        received.push(message);
+        return Promise.resolve();
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await api?.close();
+    await relay?.close();
+    await worker?.close();
+  });
+
+  const post = (body: unknown, raw?: string) =>
+    fetch(`${baseUrl}/v1/discharges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raw ?? JSON.stringify(body),
+    });
+
+  const until = async <T>(probe: () => T | undefined, timeoutMs = 20_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error('timed out waiting');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  const discharge = () => ({
+    tenantId: 'general-hospital',
+    encounterId: `ENC-${randomUUID()}`,
+    patientRef: 'Patient/42',
+    dischargedAt: '2026-11-20T15:30:00-05:00',
+  });
+
+  it('turns a discharge into an episode whose event reaches Kafka, keyed by episode id', async () => {
+    const body = discharge();
+
+    const created = await post(body);
+
+    expect(created.status).toBe(201);
+    const outcome = (await created.json()) as { episodeId: string; recorded: boolean };
+    expect(outcome).toMatchObject({ recorded: true, version: 1, stage: 'intake' });
+    expect(created.headers.get('location')).toBe(`/v1/episodes/${outcome.episodeId}`);
+
+    const episode = (await (await fetch(`${baseUrl}/v1/episodes/${outcome.episodeId}`)).json()) as {
+      events: { eventId: string; type: string; version: number }[];
+    };
+    expect(episode).toMatchObject({
+      episodeId: outcome.episodeId,
+      tenantId: body.tenantId,
+      encounterId: body.encounterId,
+      stage: 'intake',
+      version: 1,
+    });
+    expect(episode.events).toHaveLength(1);
+    const [stored] = episode.events;
+    expect(stored).toMatchObject({ type: 'care.episode.discharge_recorded.v1', version: 1 });
+
+    const message = await until(() =>
+      received.find((candidate) => candidate.key?.toString() === outcome.episodeId),
+    );
+    const cloudEvent = JSON.parse(message.value!.toString()) as CloudEvent;
+    expect(cloudEvent).toMatchObject({
+      specversion: '1.0',
+      id: stored!.eventId,
+      type: 'care.episode.discharge_recorded.v1',
+      subject: outcome.episodeId,
+      tenantid: body.tenantId,
+      sequence: '1',
+    });
+    expect(message.headers?.ce_id?.toString()).toBe(stored!.eventId);
+  });
+
+  it('answers a repeated discharge with the same episode, 200, and no new event', async () => {
+    const body = discharge();
+    const first = (await (await post(body)).json()) as { episodeId: string };
+
+    const repeated = await post(body);
+
+    expect(repeated.status).toBe(200);
+    expect(await repeated.json()).toMatchObject({
+      episodeId: first.episodeId,
+      recorded: false,
+      version: 1,
+    });
+    const episode = (await (await fetch(`${baseUrl}/v1/episodes/${first.episodeId}`)).json()) as {
+      events: unknown[];
+    };
+    expect(episode.events).toHaveLength(1);
+  });
+
+  it.each([
+    ['malformed JSON', undefined, '{"tenantId": ', 400, 'malformed-body', undefined],
+    [
+      'a missing field',
+      { ...discharge(), dischargedAt: undefined },
+      undefined,
+      400,
+      'validation',
+      'dischargedAt',
+    ],
+    [
+      'a wrong type',
+      { ...discharge(), encounterId: 42 },
+      undefined,
+      400,
+      'validation',
+      'encounterId',
+    ],
+    ['an unknown field', { ...discharge(), mrn: '123' }, undefined, 400, 'validation', 'body'],
+    ['a JSON array', [discharge()], undefined, 400, 'validation', 'body'],
+  ])('answers %s with a problem document', async (_case, body, raw, status, type, field) => {
+    const response = await post(body, raw);
+
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { type: string; errors?: { field: string }[] };
+    expect(problem.type).toBe(`https://care-engine.dev/problems/${type}`);
+    if (field) expect(problem.errors?.map((error) => error.field)).toContain(field);
+  });
+
+  it('answers an unknown episode with 404 and a malformed id with 400, as problems', async () => {
+    const unknown = await fetch(`${baseUrl}/v1/episodes/${randomUUID()}`);
+    const malformed = await fetch(`${baseUrl}/v1/episodes/not-an-id`);
+
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      type: 'https://care-engine.dev/problems/episode-not-found',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ errors: [{ field: 'episodeId' }] });
+  });
+});

@@ -11,6 +11,7 @@ BIN_DIR="$TOOLS_DIR/bin"
 RUN_DIR="$TOOLS_DIR/run"
 LOG_DIR="$TOOLS_DIR/logs"
 DATA_DIR="$TOOLS_DIR/data"
+# shellcheck disable=SC2034 # used by postgres.sh, temporal.sh, kafka.sh
 INFRA_DIR="$REPO_ROOT/infra/local"
 
 # --- logging -----------------------------------------------------------------
@@ -46,18 +47,23 @@ require_cmd() {
 
 is_root() { [[ "$(id -u)" -eq 0 ]]; }
 
-# Install Debian packages (system-wide); fails with a clear message.
+# Install Debian packages (system-wide); output goes to .tools/logs/apt.log.
 apt_install() {
   local -a sudo_cmd=()
   if ! is_root; then
     have sudo || die "need root (or sudo) to apt-get install: $*"
     sudo_cmd=(sudo)
   fi
-  log "apt-get install $* …"
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-    || die "apt-get update failed (needed to install: $*)"
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" \
-    || die "apt-get install failed for: $*"
+  log "apt-get install $* … (output: $LOG_DIR/apt.log)"
+  if ! "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$LOG_DIR/apt.log" 2>&1; then
+    show_log_tail apt
+    die "apt-get update failed (needed to install: $*)"
+  fi
+  if ! "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" \
+    >>"$LOG_DIR/apt.log" 2>&1; then
+    show_log_tail apt
+    die "apt-get install failed for: $* (package missing or mirror unreachable?)"
+  fi
 }
 
 # --- ports -----------------------------------------------------------------------
@@ -157,7 +163,8 @@ spawn_detached() {
   local logfile="$LOG_DIR/$name.log"
   printf '\n===== %s starting %s =====\n' "$(date -Is)" "$name" >>"$logfile"
   # Not a process-group leader here, so setsid execs in place: $! is the server.
-  nohup setsid "$@" </dev/null >>"$logfile" 2>&1 &
+  # 9>&-: do not leak stack.sh's lock fd into the long-lived server.
+  nohup setsid "$@" </dev/null >>"$logfile" 2>&1 9>&- &
   SPAWNED_PID=$!
   export SPAWNED_PID
 }
@@ -165,7 +172,7 @@ spawn_detached() {
 # --- waiting -----------------------------------------------------------------------
 
 # wait_for NAME TIMEOUT_S PID CHECK_CMD...: poll CHECK_CMD until it succeeds.
-# Fails (showing the log tail) on timeout or when PID dies.
+# On timeout, or when PID dies, prints the reason and the log tail, returns 1.
 wait_for() {
   local name="$1" timeout="$2" pid="$3"
   shift 3
@@ -176,12 +183,21 @@ wait_for() {
     fi
     if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
       show_log_tail "$name"
-      die "$name: process $pid exited during startup (log: $LOG_DIR/$name.log)"
+      warn "$name: process $pid exited during startup"
+      return 1
     fi
     sleep 1
   done
   show_log_tail "$name"
-  die "$name: not ready after ${timeout}s (log: $LOG_DIR/$name.log)"
+  warn "$name: not ready after ${timeout}s"
+  return 1
+}
+
+# Called when a server we just started never became ready: stop it, then fail.
+start_failed() {
+  local name="$1" stop_fn="$2"
+  "$stop_fn"
+  die "$name: failed to start (log: $LOG_DIR/$name.log)"
 }
 
 # Run a command with a time limit (coreutils timeout).

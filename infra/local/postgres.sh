@@ -156,18 +156,25 @@ pg_start() {
     pg_write_conf
     log "postgres: starting on 127.0.0.1:$POSTGRES_PORT…"
     # pg_ctl detaches the postmaster (setsid) and waits until it accepts connections.
-    if ! pg_as "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -w -t "$PG_READY_TIMEOUT" -s; then
+    if ! pg_as "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$LOG_DIR/postgres.log" -w -t "$PG_READY_TIMEOUT" -s 9>&-; then
       show_log_tail postgres
       pid="$(pg_postmaster_pid || true)"
-      [[ -n "$pid" ]] && write_pid postgres "$pid" # so 'stack.sh down' can stop it
-      die "postgres: did not start within ${PG_READY_TIMEOUT}s (log: $LOG_DIR/postgres.log)"
+      [[ -n "$pid" ]] && write_pid postgres "$pid"
+      start_failed postgres pg_stop
     fi
     pid="$(pg_postmaster_pid)"
   fi
   write_pid postgres "$pid"
-  wait_for postgres "$PG_READY_TIMEOUT" "" pg_ready
+  wait_for postgres "$PG_READY_TIMEOUT" "" pg_ready || start_failed postgres pg_stop
   pg_bootstrap_roles
   log "postgres: ready (pid $pid) at $(pg_app_url)"
+}
+
+# Fail early (before anything starts) when our port is taken by someone else.
+pg_preflight() {
+  running_pid postgres >/dev/null && return 0
+  [[ -f "$PG_DATA/PG_VERSION" ]] && pg_as "$PG_BIN/pg_ctl" status -D "$PG_DATA" >/dev/null 2>&1 && return 0
+  require_ports_free postgres "$POSTGRES_PORT"
 }
 
 # SIGINT = PostgreSQL "fast" shutdown (SIGTERM "smart" would wait for clients).

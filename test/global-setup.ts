@@ -1,5 +1,5 @@
-import { migrateDatabase } from '@care/event-store';
-import { loadConfig } from '@care/platform';
+import { migrateDatabase } from '../libs/event-store/src/migrate-database';
+import { loadConfig } from '../libs/platform/src/config/load-config';
 import { ensureTopics } from '../infra/kafka/ensure-topics';
 import { topicSpecs } from '../infra/kafka/topic-specs';
 import { applyServerTestEnvironment } from './server-environment';

@@ -1,4 +1,4 @@
-import { topics } from '@care/contracts';
+import { topics } from '../../libs/contracts/src/topics';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -13,4 +13,4 @@ echo "[test] type-check"
 npm run --silent typecheck
 echo "[test] unit, workflow, integration and end-to-end tiers"
 mkdir -p test-results
-npx --no-install jest --runInBand --json --outputFile test-results/jest.json "$@"
+npx --no-install jest --runInBand --forceExit --json --outputFile test-results/jest.json "$@"

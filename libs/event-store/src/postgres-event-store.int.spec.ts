@@ -10,7 +10,7 @@ import { PostgresEventStore } from './postgres-event-store';
 describe('PostgresEventStore (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let store: PostgresEventStore;
-  const options = { streamType: 'test', publishTo: { topic: 'test.topic', key: 'k' } };
+  const options = { streamType: 'test', publishTo: { topic: 'care.episodes.v1', key: 'k' } };
 
   const eventsFor = (streamId: string, fromVersion: number, count = 1): NewEvent[] =>
     Array.from({ length: count }, (_, index) => ({
@@ -51,8 +51,8 @@ describe('PostgresEventStore (real PostgreSQL)', () => {
         [streamId],
       );
     expect(outbox).toEqual([
-      { topic: 'test.topic', message_key: 'k', same_tx: true },
-      { topic: 'test.topic', message_key: 'k', same_tx: true },
+      { topic: 'care.episodes.v1', message_key: 'k', same_tx: true },
+      { topic: 'care.episodes.v1', message_key: 'k', same_tx: true },
     ]);
   });
 
@@ -70,7 +70,12 @@ describe('PostgresEventStore (real PostgreSQL)', () => {
     const streamId = randomUUID();
     await store.append(streamId, 0, eventsFor(streamId, 0, 3), options);
 
-    const stale = store.append(streamId, 1, eventsFor(streamId, 1), options);
+    const stale = store.append(
+      streamId,
+      1,
+      [{ eventId: randomUUID(), type: 'test.stale.v1', data: {} }],
+      options,
+    );
 
     await expect(stale).rejects.toBeInstanceOf(ExpectedVersionConflict);
     await expect(stale).rejects.toMatchObject({ expectedVersion: 1, actualVersion: 3 });

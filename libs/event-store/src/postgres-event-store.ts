@@ -118,8 +118,10 @@ export class PostgresEventStore {
           )
         : await this.sql<unknown[]>(
             runner,
-            `UPDATE streams SET version = $3, updated_at = now()
-              WHERE stream_id = $1 AND version = $2 RETURNING version`,
+            `WITH moved AS (
+               UPDATE streams SET version = $3, updated_at = now()
+                WHERE stream_id = $1 AND version = $2 RETURNING version)
+             SELECT version FROM moved`,
             [streamId, expectedVersion, nextVersion],
           );
     return rows.length === 1;

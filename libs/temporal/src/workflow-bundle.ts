@@ -4,7 +4,7 @@ import type { BundleOptions } from '@temporalio/worker';
 /** The repository root in source form, or `dist/` once compiled: the layout is the same. */
 const root = path.resolve(__dirname, '../../..');
 
-export const workflowsPath = path.join(root, 'workflows/src/workflows');
+export const workflowsPath = require.resolve(path.join(root, 'workflows/src/workflows'));
 
 /** Lets the bundler resolve the domain library's alias when it bundles TypeScript sources. */
 export const workflowBundleHook: NonNullable<BundleOptions['webpackConfigHook']> = (config) => ({

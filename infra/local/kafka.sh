@@ -1,8 +1,6 @@
 # shellcheck shell=bash
 # Apache Kafka 3.9.x, single node in KRaft mode, run from Maven Central jars.
 
-KAFKA_PORT="${KAFKA_PORT:-9092}"
-KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_READY_TIMEOUT="${KAFKA_READY_TIMEOUT:-90}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_POM="$INFRA_DIR/kafka/pom.xml"
@@ -126,12 +124,4 @@ kafka_preflight() {
 # SIGTERM triggers Kafka's controlled shutdown.
 kafka_stop() { stop_by_pidfile kafka TERM 45; }
 
-kafka_status() {
-  local pid
-  if pid="$(running_pid kafka)"; then
-    printf 'kafka     running (pid %s, 127.0.0.1:%s, controller :%s)\n' "$pid" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
-  else
-    printf 'kafka     stopped\n'
-    return 1
-  fi
-}
+kafka_status() { report_status kafka "127.0.0.1:$KAFKA_PORT, controller :$KAFKA_CONTROLLER_PORT"; }

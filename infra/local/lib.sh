@@ -14,6 +14,22 @@ DATA_DIR="$TOOLS_DIR/data"
 # shellcheck disable=SC2034 # used by postgres.sh, temporal.sh, kafka.sh
 INFRA_DIR="$REPO_ROOT/infra/local"
 
+# Defaults from stack.env (shared with docker-compose.yml's check); the environment overrides them.
+while IFS='=' read -r key value; do
+  if [[ "$key" =~ ^[A-Z_]+$ && -z "${!key:-}" ]]; then export "$key=$value"; fi
+done <"$INFRA_DIR/stack.env"
+
+# Prints "<name> running (pid P, DETAIL)" or "<name> stopped" (status 1).
+report_status() {
+  local name="$1" detail="$2" pid
+  if pid="$(running_pid "$name")"; then
+    printf '%-9s running (pid %s, %s)\n' "$name" "$pid" "$detail"
+  else
+    printf '%-9s stopped\n' "$name"
+    return 1
+  fi
+}
+
 # --- logging -----------------------------------------------------------------
 
 log() { printf '[stack] %s\n' "$*" >&2; }

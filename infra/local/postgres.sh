@@ -38,8 +38,13 @@ pg_super_psql() {
     -U "$(pg_os_user)" -d postgres "$@"
 }
 
-pg_app_url() {
+# The schema owner's URL (migrations); pg_app_url is the apps' role.
+pg_owner_url() {
   printf 'postgres://%s:%s@127.0.0.1:%s/%s' "$POSTGRES_USER" "$POSTGRES_PASSWORD" "$POSTGRES_PORT" "${1:-$POSTGRES_DB}"
+}
+
+pg_app_url() {
+  printf 'postgres://%s:%s@127.0.0.1:%s/%s' "$POSTGRES_APP_USER" "$POSTGRES_APP_PASSWORD" "$POSTGRES_PORT" "${1:-$POSTGRES_DB}"
 }
 
 # --- install ---------------------------------------------------------------------
@@ -117,28 +122,36 @@ pg_ready() {
     && pg_super_psql -tAc 'select 1' >/dev/null
 }
 
-# Create the application role and databases (idempotent; not a superuser).
+# Create the owner and application roles and the databases (idempotent; neither is a
+# superuser). The migrations grant the application role what it may do.
 pg_bootstrap_roles() {
-  pg_super_psql -v app_user="$POSTGRES_USER" -v app_pass="$POSTGRES_PASSWORD" \
+  pg_super_psql -v owner_user="$POSTGRES_USER" -v owner_pass="$POSTGRES_PASSWORD" \
+    -v app_user="$POSTGRES_APP_USER" -v app_pass="$POSTGRES_APP_PASSWORD" \
     -v app_db="$POSTGRES_DB" -v test_db="$POSTGRES_TEST_DB" >/dev/null <<'SQL'
-SELECT format('CREATE ROLE %I', :'app_user')
- WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_user') \gexec
-SELECT format('ALTER ROLE %I LOGIN CREATEROLE NOSUPERUSER PASSWORD %L', :'app_user', :'app_pass') \gexec
-SELECT format('CREATE DATABASE %I OWNER %I', d, :'app_user')
+SELECT format('CREATE ROLE %I', r)
+  FROM unnest(ARRAY[:'owner_user', :'app_user']) AS r
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \gexec
+SELECT format('ALTER ROLE %I LOGIN CREATEROLE NOSUPERUSER PASSWORD %L', :'owner_user', :'owner_pass') \gexec
+SELECT format('ALTER ROLE %I LOGIN NOCREATEROLE NOSUPERUSER PASSWORD %L', :'app_user', :'app_pass') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', d, :'owner_user')
   FROM unnest(ARRAY[:'app_db', :'test_db']) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
-SELECT format('ALTER DATABASE %I OWNER TO %I', d, :'app_user')
+SELECT format('ALTER DATABASE %I OWNER TO %I', d, :'owner_user')
   FROM unnest(ARRAY[:'app_db', :'test_db']) AS d \gexec
 SQL
-  # Prove the application URL works over TCP with the password.
-  PGCONNECT_TIMEOUT=5 "$PG_BIN/psql" -X -q -tAc 'select 1' "$(pg_app_url)" >/dev/null \
-    || die "postgres: cannot log in as $POSTGRES_USER over TCP ($(pg_app_url))"
+  # Prove both URLs work over TCP with their passwords.
+  local url
+  for url in "$(pg_owner_url)" "$(pg_app_url)"; do
+    PGCONNECT_TIMEOUT=5 "$PG_BIN/psql" -X -q -tAc 'select 1' "$url" >/dev/null \
+      || die "postgres: cannot log in over TCP ($url)"
+  done
 }
 
 pg_start() {
   local pid
   if pid="$(running_pid postgres)"; then
     log "postgres: already running (pid $pid, 127.0.0.1:$POSTGRES_PORT)"
+    pg_bootstrap_roles
     return 0
   fi
   pg_prepare_dirs

@@ -86,6 +86,8 @@ cmd_env() {
   cat <<EOF
 export DATABASE_URL=$(pg_app_url)
 export TEST_DATABASE_URL=$(pg_app_url "$POSTGRES_TEST_DB")
+export DATABASE_OWNER_URL=$(pg_owner_url)
+export TEST_DATABASE_OWNER_URL=$(pg_owner_url "$POSTGRES_TEST_DB")
 export TEMPORAL_ADDRESS=$(temporal_address)
 export TEMPORAL_NAMESPACE=$TEMPORAL_NAMESPACE
 export TEMPORAL_TEST_SERVER_PATH=$TEMPORAL_TEST_SERVER_BIN

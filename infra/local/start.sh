@@ -8,7 +8,7 @@ bash infra/local/node-deps.sh
 bash infra/local/stack.sh up
 echo "[start] building…"
 npm run --silent build
-node dist/libs/event-store/src/cli/migrate.js
+node dist/infra/postgres/migrate.js
 node dist/infra/kafka/create-topics.js
 echo "[start] api on http://127.0.0.1:${API_PORT:-3000}/v1 · Temporal UI on http://127.0.0.1:${TEMPORAL_UI_PORT:-8233} · Ctrl-C stops the apps"
 exec npx --no-install concurrently --kill-others --names api,worker,relay \

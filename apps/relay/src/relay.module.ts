@@ -5,7 +5,11 @@ import { APP_CONFIG, ConfigModule, LoggingModule, type AppConfig } from '@care/p
 import { OutboxRelayService } from './outbox-relay.service';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forApp('relay'), EventStoreModule],
+  imports: [
+    ConfigModule,
+    LoggingModule.forApp('relay'),
+    EventStoreModule.forRoot({ applicationName: 'care-relay' }),
+  ],
   providers: [
     {
       provide: EVENT_PUBLISHER,

@@ -6,6 +6,7 @@ describe('toOutgoingMessage', () => {
     streamId: 'f6a1c2d3-4b5e-5f60-8a7b-9c0d1e2f3a4b',
     streamVersion: 1,
     globalPosition: '17',
+    transactionId: '901',
     type: 'care.episode.discharge_recorded.v1',
     data: { episodeId: 'f6a1c2d3-4b5e-5f60-8a7b-9c0d1e2f3a4b' },
     metadata: { tenantId: 'general-hospital', workflowId: 'w', workflowRunId: 'r' },

@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@care/event-store';
 import { ConfigModule, LoggingModule } from '@care/platform';
+import { inlineProjections } from '@care/read-models';
+import { AsyncProjectionsService } from './projections/async-projections.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forApp('worker'), EventStoreModule],
-  providers: [TemporalWorkerService],
+  imports: [
+    ConfigModule,
+    LoggingModule.forApp('worker'),
+    EventStoreModule.forRoot({ applicationName: 'care-worker', inlineProjections }),
+  ],
+  providers: [TemporalWorkerService, AsyncProjectionsService],
 })
 export class WorkerModule {}

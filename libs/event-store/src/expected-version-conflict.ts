@@ -3,9 +3,11 @@ export class ExpectedVersionConflict extends Error {
     readonly streamId: string,
     readonly expectedVersion: number,
     readonly actualVersion: number,
+    reason?: string,
   ) {
     super(
-      `Stream ${streamId} is at version ${actualVersion}, not the expected ${expectedVersion}.`,
+      `Stream ${streamId} is at version ${actualVersion}, not the expected ${expectedVersion}` +
+        (reason ? `: ${reason}.` : '.'),
     );
     this.name = 'ExpectedVersionConflict';
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { toRecordedEvent, type EventRow } from './event-row';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
 import type { RecordedEvent } from './event-store.types';
 
 export interface OutboxMessage {
@@ -22,8 +22,7 @@ export class OutboxStore {
 
   async fetchUnsent(limit: number): Promise<OutboxMessage[]> {
     const rows = await this.dataSource.query<OutboxRow[]>(
-      `SELECT o.topic, o.message_key, e.event_id, e.stream_id, e.stream_version,
-              e.global_position, e.type, e.data, e.metadata, e.recorded_at
+      `SELECT o.topic, o.message_key, ${EVENT_COLUMNS}
          FROM outbox o
          JOIN events e ON e.global_position = o.global_position
         WHERE o.sent_at IS NULL

@@ -63,7 +63,7 @@ describe('PostgresEventStore (real PostgreSQL)', () => {
     const result = await store.append(streamId, 1, eventsFor(streamId, 1), options);
 
     expect(result.nextVersion).toBe(2);
-    expect(await store.readStream(streamId, 1)).toHaveLength(1);
+    expect(await store.readStream(streamId, { fromVersion: 2 })).toHaveLength(1);
   });
 
   it('refuses a stale expected version with a typed conflict naming both versions', async () => {

@@ -1,15 +1,40 @@
-import type { DataSource, QueryRunner } from 'typeorm';
-import type { AppendOptions, AppendResult, NewEvent, RecordedEvent } from './event-store.types';
+import type { DataSource } from 'typeorm';
+import type {
+  AppendOptions,
+  AppendResult,
+  LogPage,
+  NewEvent,
+  ReadLogOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SqlExecutor,
+} from './event-store.types';
+import { LOG_START } from './event-store.types';
 import { ExpectedVersionConflict } from './expected-version-conflict';
-import { toRecordedEvent, type EventRow } from './event-row';
+import { inTransaction } from './in-transaction';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
+import type { Projection } from './projections/projection';
+
+interface AppendRow {
+  outcome: 'appended' | 'duplicate' | 'mismatch' | 'conflict';
+  stream_version: string;
+  global_positions: string[];
+}
 
 /**
- * Append-only event store on PostgreSQL. Events and their outbox rows commit in one
- * transaction; the expected version is checked against the stream row, which also
- * serialises concurrent writers of one stream.
+ * Append-only event store on PostgreSQL. An append is one call of `append_to_stream`, which
+ * checks the expected version and writes the events and their outbox rows atomically. Inline
+ * projections, when an event concerns them, run in the same transaction.
  */
 export class PostgresEventStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly inline: readonly Projection[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    inlineProjections: readonly Projection[] = [],
+  ) {
+    this.inline = inlineProjections.filter((projection) => projection.mode === 'inline');
+  }
 
   async append(
     streamId: string,
@@ -17,161 +42,127 @@ export class PostgresEventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    if (events.length === 0) {
-      const actual = await this.streamVersion(streamId);
-      if (actual !== expectedVersion) {
-        throw new ExpectedVersionConflict(streamId, expectedVersion, actual);
-      }
-      return { nextVersion: actual, globalPositions: [], alreadyAppended: false };
+    const projections = this.inline.filter((projection) =>
+      events.some((event) => projection.eventTypes.includes(event.type)),
+    );
+    if (projections.length === 0) {
+      return this.appendWith(this.dataSource, streamId, expectedVersion, events, options);
     }
-    return this.inTransaction(async (runner) => {
-      const earlier = await this.findAppended(runner, streamId, events);
-      if (earlier) return earlier;
-
-      const nextVersion = expectedVersion + events.length;
-      const moved = await this.moveStreamVersion(
-        runner,
-        streamId,
-        expectedVersion,
-        nextVersion,
-        options,
-      );
-      if (!moved) {
-        const afterLock = await this.findAppended(runner, streamId, events);
-        if (afterLock) return afterLock;
-        const actual = await this.streamVersion(streamId, runner);
-        throw new ExpectedVersionConflict(streamId, expectedVersion, actual);
+    return inTransaction(this.dataSource, async (runner) => {
+      const result = await this.appendWith(runner, streamId, expectedVersion, events, options);
+      if (result.alreadyAppended) return result;
+      const recorded = await this.readPositions(runner, result.globalPositions);
+      for (const projection of projections) {
+        const concerned = recorded.filter((event) => projection.eventTypes.includes(event.type));
+        await projection.apply(concerned, runner);
       }
-
-      const positions = await this.insertEvents(runner, streamId, expectedVersion, events);
-      if (options.publishTo) {
-        await this.sql<unknown[]>(
-          runner,
-          `INSERT INTO outbox (global_position, topic, message_key)
-           SELECT unnest($1::bigint[]), $2, $3`,
-          [positions, options.publishTo.topic, options.publishTo.key],
-        );
-      }
-      return { nextVersion, globalPositions: positions, alreadyAppended: false };
+      return result;
     });
   }
 
-  async readStream(streamId: string, fromVersion = 0): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backward = options.direction === 'backward';
+    const from = options.fromVersion ?? (backward ? Number.MAX_SAFE_INTEGER : 1);
     const rows = await this.dataSource.query<EventRow[]>(
-      `SELECT event_id, stream_id, stream_version, global_position, type, data, metadata, recorded_at
-         FROM events
-        WHERE stream_id = $1 AND stream_version > $2
-        ORDER BY stream_version`,
-      [streamId, fromVersion],
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE e.stream_id = $1 AND e.stream_version ${backward ? '<=' : '>='} $2
+        ORDER BY e.stream_version ${backward ? 'DESC' : 'ASC'}
+        LIMIT $3`,
+      [streamId, from, options.limit ?? null],
     );
     return rows.map(toRecordedEvent);
   }
 
-  async streamVersion(streamId: string, runner?: QueryRunner): Promise<number> {
-    const rows = await this.sql<{ version: string }[]>(
-      runner,
+  /**
+   * The global log after a position, in commit-safe order. Events of transactions younger
+   * than the oldest one still running are held back, so one that commits late is never
+   * skipped by a reader that has already moved on.
+   */
+  async readLog(options: ReadLogOptions, sql: SqlExecutor = this.dataSource): Promise<LogPage> {
+    const after = options.after ?? LOG_START;
+    const rows = await sql.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+          AND (NOT $5 OR e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
+          AND ($4::text[] IS NULL OR e.type = ANY($4::text[]))
+        ORDER BY e.transaction_id, e.global_position
+        LIMIT $3`,
+      [
+        after.transactionId,
+        after.globalPosition,
+        options.limit,
+        options.types ?? null,
+        options.gated ?? true,
+      ],
+    );
+    const events = rows.map(toRecordedEvent);
+    const last = events[events.length - 1];
+    return {
+      events,
+      next: last
+        ? { transactionId: last.transactionId, globalPosition: last.globalPosition }
+        : after,
+    };
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const rows = await this.dataSource.query<{ version: string }[]>(
       `SELECT version FROM streams WHERE stream_id = $1`,
       [streamId],
     );
     return rows[0] ? Number(rows[0].version) : 0;
   }
 
-  private async findAppended(
-    runner: QueryRunner,
-    streamId: string,
-    events: readonly NewEvent[],
-  ): Promise<AppendResult | undefined> {
-    const rows = await this.sql<
-      { event_id: string; stream_id: string; stream_version: string; global_position: string }[]
-    >(
-      runner,
-      `SELECT event_id, stream_id, stream_version, global_position
-           FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_version`,
-      [events.map((event) => event.eventId)],
-    );
-    if (rows.length === 0) return undefined;
-    if (rows.length !== events.length || rows.some((row) => row.stream_id !== streamId)) {
-      const actual = await this.streamVersion(streamId, runner);
-      throw new ExpectedVersionConflict(streamId, Number(rows[0]!.stream_version) - 1, actual);
-    }
-    return {
-      nextVersion: Number(rows[rows.length - 1]!.stream_version),
-      globalPositions: rows.map((row) => row.global_position),
-      alreadyAppended: true,
-    };
-  }
-
-  private async moveStreamVersion(
-    runner: QueryRunner,
+  private async appendWith(
+    sql: SqlExecutor,
     streamId: string,
     expectedVersion: number,
-    nextVersion: number,
+    events: readonly NewEvent[],
     options: AppendOptions,
-  ): Promise<boolean> {
-    const rows =
-      expectedVersion === 0
-        ? await this.sql<unknown[]>(
-            runner,
-            `INSERT INTO streams (stream_id, stream_type, version) VALUES ($1, $2, $3)
-             ON CONFLICT (stream_id) DO NOTHING RETURNING version`,
-            [streamId, options.streamType, nextVersion],
-          )
-        : await this.sql<unknown[]>(
-            runner,
-            `WITH moved AS (
-               UPDATE streams SET version = $3, updated_at = now()
-                WHERE stream_id = $1 AND version = $2 RETURNING version)
-             SELECT version FROM moved`,
-            [streamId, expectedVersion, nextVersion],
-          );
-    return rows.length === 1;
-  }
-
-  private async insertEvents(
-    runner: QueryRunner,
-    streamId: string,
-    expectedVersion: number,
-    events: readonly NewEvent[],
-  ): Promise<string[]> {
-    const rows = await this.sql<{ global_position: string; stream_version: string }[]>(
-      runner,
-      `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata)
-       SELECT id, $1, $2::bigint + ordinality, type, data, metadata
-         FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
-              WITH ORDINALITY AS e(id, type, data, metadata, ordinality)
-       ORDER BY ordinality
-       RETURNING global_position, stream_version`,
+  ): Promise<AppendResult> {
+    const [row] = await sql.query<AppendRow[]>(
+      `SELECT outcome, stream_version, global_positions
+         FROM append_to_stream($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8, $9)`,
       [
         streamId,
+        options.streamType,
         expectedVersion,
         events.map((event) => event.eventId),
         events.map((event) => event.type),
         events.map((event) => JSON.stringify(event.data)),
         events.map((event) => JSON.stringify(event.metadata ?? {})),
+        options.publishTo?.topic ?? null,
+        options.publishTo?.key ?? null,
       ],
     );
-    return rows
-      .sort((a, b) => Number(a.stream_version) - Number(b.stream_version))
-      .map((row) => row.global_position);
-  }
-
-  private sql<T>(runner: QueryRunner | undefined, text: string, parameters: unknown[]): Promise<T> {
-    return this.dataSource.query<T>(text, parameters, runner);
-  }
-
-  private async inTransaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      const result = await work(runner);
-      await runner.commitTransaction();
-      return result;
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
+    if (!row) throw new Error(`append_to_stream returned nothing for stream ${streamId}`);
+    const version = Number(row.stream_version);
+    switch (row.outcome) {
+      case 'appended':
+      case 'duplicate':
+        return {
+          nextVersion: version,
+          globalPositions: row.global_positions.map(String),
+          alreadyAppended: row.outcome === 'duplicate',
+        };
+      case 'conflict':
+        throw new ExpectedVersionConflict(streamId, expectedVersion, version);
+      case 'mismatch':
+        throw new ExpectedVersionConflict(
+          streamId,
+          expectedVersion,
+          await this.streamVersion(streamId),
+          'some event ids were already appended elsewhere or in another order',
+        );
     }
+  }
+
+  private async readPositions(sql: SqlExecutor, positions: string[]): Promise<RecordedEvent[]> {
+    const rows = await sql.query<EventRow[]>(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE e.global_position = ANY($1::bigint[]) ORDER BY e.global_position`,
+      [positions],
+    );
+    return rows.map(toRecordedEvent);
   }
 }

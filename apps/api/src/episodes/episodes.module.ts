@@ -4,7 +4,7 @@ import { EpisodesController } from './episodes.controller';
 import { GetEpisode } from './get-episode.use-case';
 
 @Module({
-  imports: [EventStoreModule],
+  imports: [EventStoreModule.forRoot({ applicationName: 'care-api' })],
   controllers: [EpisodesController],
   providers: [GetEpisode],
   exports: [GetEpisode],

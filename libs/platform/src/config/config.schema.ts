@@ -1,15 +1,19 @@
 import { z } from 'zod';
 
 const hostPort = z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port');
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection URL');
+const port = z.coerce.number().int().min(1).max(65535);
 
 /** Every setting of every app, read from the environment. Defaults fit the local stack. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection URL')
-    .default('postgres://care:care@127.0.0.1:5432/care'),
+  /** The application role: it may append events but never update or delete them. */
+  DATABASE_URL: postgresUrl.default('postgres://care_app:care_app@127.0.0.1:5432/care'),
+  /** The schema owner, used only by migrations and projection rebuilds. */
+  DATABASE_OWNER_URL: postgresUrl.default('postgres://care:care@127.0.0.1:5432/care'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -21,9 +25,15 @@ export const configSchema = z.object({
     .pipe(z.array(hostPort).min(1)),
   KAFKA_CLIENT_ID: z.string().min(1).default('care-engine'),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
-  API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  RELAY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
-  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  API_PORT: port.default(3000),
+  RELAY_METRICS_PORT: port.default(9464),
+  RELAY_POLL_INTERVAL_MS: z.coerce.number().int().min(1).max(60_000).default(100),
+  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** How often a standby relay tries to take the leader lock. */
+  RELAY_STANDBY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Attempts a consumer makes at one message before it goes to the dead-letter topic. */
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  PROJECTION_POLL_INTERVAL_MS: z.coerce.number().int().min(1).max(60_000).default(200),
 });
 
 export type AppConfig = z.output<typeof configSchema>;

@@ -4,7 +4,8 @@ describe('loadConfig', () => {
   it('gives the local stack defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      DATABASE_URL: 'postgres://care:care@127.0.0.1:5432/care',
+      DATABASE_URL: 'postgres://care_app:care_app@127.0.0.1:5432/care',
+      DATABASE_OWNER_URL: 'postgres://care:care@127.0.0.1:5432/care',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       API_PORT: 3000,
@@ -22,6 +23,8 @@ describe('loadConfig', () => {
     ['API_PORT', 'eighty', 'API_PORT'],
     ['API_PORT', '70000', 'API_PORT'],
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL: must be a postgres:// connection URL'],
+    ['DATABASE_OWNER_URL', 'x', 'DATABASE_OWNER_URL: must be a postgres:// connection URL'],
+    ['CONSUMER_MAX_ATTEMPTS', '0', 'CONSUMER_MAX_ATTEMPTS'],
     ['TEMPORAL_ADDRESS', 'localhost', 'TEMPORAL_ADDRESS: must be host:port'],
     ['KAFKA_BROKERS', 'a:1,nope', 'KAFKA_BROKERS.1: must be host:port'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],

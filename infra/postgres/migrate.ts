@@ -1,7 +1,8 @@
-import { loadConfig } from '@care/platform';
-import { migrateDatabase } from '../migrate-database';
+import { migrateDatabase } from '../../libs/event-store/src/migrate-database';
+import { loadConfig } from '../../libs/platform/src/config/load-config';
+import { databaseMigrations } from './migrations';
 
-migrateDatabase(loadConfig().DATABASE_URL)
+migrateDatabase(loadConfig().DATABASE_OWNER_URL, databaseMigrations)
   .then((applied) => {
     console.log(`[migrate] ${applied.length} migration(s) applied ${applied.join(', ')}`.trim());
   })

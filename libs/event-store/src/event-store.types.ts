@@ -53,6 +53,8 @@ export interface ReadLogOptions {
   /** Exclusive; default the start of the log. */
   after?: LogPosition;
   limit: number;
+  /** Only events at or after this global position (a replay's starting point). */
+  fromGlobalPosition?: string;
   /** Only these event types. */
   types?: readonly string[];
   /**

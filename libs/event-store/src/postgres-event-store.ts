@@ -85,6 +85,7 @@ export class PostgresEventStore {
         WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
           AND (NOT $5 OR e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()))
           AND ($4::text[] IS NULL OR e.type = ANY($4::text[]))
+          AND e.global_position >= $6::bigint
         ORDER BY e.transaction_id, e.global_position
         LIMIT $3`,
       [
@@ -93,6 +94,7 @@ export class PostgresEventStore {
         options.limit,
         options.types ?? null,
         options.gated ?? true,
+        options.fromGlobalPosition ?? '0',
       ],
     );
     const events = rows.map(toRecordedEvent);

@@ -1,3 +1,4 @@
+import type { EpisodeEventMetadata } from '@care/contracts';
 import type { Projection, RecordedEvent, SqlExecutor } from '@care/event-store';
 
 /** Every episode event in order, for the coordinator's timeline. Follows the log. */
@@ -19,7 +20,9 @@ export const episodeTimelineProjection: Projection = {
         events.map((event) => event.streamVersion),
         events.map((event) => event.eventId),
         events.map((event) => event.type),
-        events.map((event) => String(event.metadata.tenantId ?? 'unknown')),
+        events.map(
+          (event) => (event.metadata as Partial<EpisodeEventMetadata>).tenantId ?? 'unknown',
+        ),
         events.map((event) => event.recordedAt),
       ],
     );

@@ -48,6 +48,7 @@ describe('docker-compose.yml', () => {
     expect(hostPorts('temporal-ui')).toEqual([localStack.TEMPORAL_UI_PORT]);
     expect(hostPorts('kafka')).toEqual([localStack.KAFKA_PORT]);
     expect(hostPorts('api')).toEqual([String(loadConfig({}).API_PORT)]);
+    expect(hostPorts('relay')).toEqual([String(loadConfig({}).RELAY_METRICS_PORT)]);
   });
 
   it('creates the same database, role and password as infra/local', () => {
@@ -57,8 +58,11 @@ describe('docker-compose.yml', () => {
       POSTGRES_DB: localStack.POSTGRES_DB,
     });
     const init = readFileSync(path.join(root, 'infra/docker/postgres-init.sql'), 'utf8');
+    for (const database of [localStack.POSTGRES_TEST_DB, localStack.POSTGRES_BENCH_DB]) {
+      expect(init).toContain(`CREATE DATABASE ${database} OWNER ${localStack.POSTGRES_USER}`);
+    }
     expect(init).toContain(
-      `CREATE DATABASE ${localStack.POSTGRES_TEST_DB} OWNER ${localStack.POSTGRES_USER}`,
+      `CREATE ROLE ${localStack.POSTGRES_APP_USER} LOGIN PASSWORD '${localStack.POSTGRES_APP_PASSWORD}'`,
     );
   });
 
@@ -72,6 +76,14 @@ describe('docker-compose.yml', () => {
     for (const name of Object.keys(environment)) expect(configVariableNames).toContain(name);
     expect(() => loadConfig(environment)).not.toThrow();
     expect(loadConfig(environment).TEMPORAL_NAMESPACE).toBe(localStack.TEMPORAL_NAMESPACE);
+  });
+
+  it.each(appServices)('connects %s as the application role, migrating as the owner', (service) => {
+    const config = loadConfig(
+      compose.services[service]?.environment as Record<string, string> | undefined,
+    );
+    expect(new URL(config.DATABASE_URL).username).toBe(localStack.POSTGRES_APP_USER);
+    expect(new URL(config.DATABASE_OWNER_URL).username).toBe(localStack.POSTGRES_USER);
   });
 
   it.each(appServices)('starts %s from a file the build produces', (service) => {

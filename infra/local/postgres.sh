@@ -127,17 +127,18 @@ pg_ready() {
 pg_bootstrap_roles() {
   pg_super_psql -v owner_user="$POSTGRES_USER" -v owner_pass="$POSTGRES_PASSWORD" \
     -v app_user="$POSTGRES_APP_USER" -v app_pass="$POSTGRES_APP_PASSWORD" \
-    -v app_db="$POSTGRES_DB" -v test_db="$POSTGRES_TEST_DB" >/dev/null <<'SQL'
+    -v app_db="$POSTGRES_DB" -v test_db="$POSTGRES_TEST_DB" -v bench_db="$POSTGRES_BENCH_DB" \
+    >/dev/null <<'SQL'
 SELECT format('CREATE ROLE %I', r)
   FROM unnest(ARRAY[:'owner_user', :'app_user']) AS r
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \gexec
 SELECT format('ALTER ROLE %I LOGIN CREATEROLE NOSUPERUSER PASSWORD %L', :'owner_user', :'owner_pass') \gexec
 SELECT format('ALTER ROLE %I LOGIN NOCREATEROLE NOSUPERUSER PASSWORD %L', :'app_user', :'app_pass') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', d, :'owner_user')
-  FROM unnest(ARRAY[:'app_db', :'test_db']) AS d
+  FROM unnest(ARRAY[:'app_db', :'test_db', :'bench_db']) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
 SELECT format('ALTER DATABASE %I OWNER TO %I', d, :'owner_user')
-  FROM unnest(ARRAY[:'app_db', :'test_db']) AS d \gexec
+  FROM unnest(ARRAY[:'app_db', :'test_db', :'bench_db']) AS d \gexec
 SQL
   # Prove both URLs work over TCP with their passwords.
   local url

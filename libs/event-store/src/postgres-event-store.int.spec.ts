@@ -141,4 +141,112 @@ describe('PostgresEventStore (real PostgreSQL)', () => {
       ),
     ).rejects.toThrow(/events_stream_id_stream_version_key/);
   });
+
+  it('lets exactly one of 50 concurrent first appends to a new stream win', async () => {
+    const streamId = randomUUID();
+
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, writer) =>
+        store.append(
+          streamId,
+          0,
+          [{ eventId: randomUUID(), type: 'test.raced.v1', data: { writer } }],
+          options,
+        ),
+      ),
+    );
+
+    expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((each) => each.status === 'rejected')) {
+      expect(attempt.reason).toMatchObject({ expectedVersion: 0, actualVersion: 1 });
+    }
+    expect((await store.readStream(streamId)).map((event) => event.streamVersion)).toEqual([1]);
+  });
+
+  it('keeps versions gapless when 50 writers each retry until they get in', async () => {
+    const streamId = randomUUID();
+    const appendWithRetry = async (writer: number): Promise<void> => {
+      for (;;) {
+        const version = await store.streamVersion(streamId);
+        try {
+          await store.append(
+            streamId,
+            version,
+            [{ eventId: randomUUID(), type: 'test.raced.v1', data: { writer } }],
+            options,
+          );
+          return;
+        } catch (error) {
+          if (!(error instanceof ExpectedVersionConflict)) throw error;
+        }
+      }
+    };
+
+    await Promise.all(Array.from({ length: 50 }, (_, writer) => appendWithRetry(writer)));
+
+    const events = await store.readStream(streamId);
+    expect(events.map((event) => event.streamVersion)).toEqual(
+      Array.from({ length: 50 }, (_, index) => index + 1),
+    );
+    expect(new Set(events.map((event) => event.data.writer)).size).toBe(50);
+  });
+
+  it('refuses event ids that were already appended to another stream', async () => {
+    const first = randomUUID();
+    const second = randomUUID();
+    const reused = eventsFor(first, 0);
+    await store.append(first, 0, reused, options);
+
+    await expect(store.append(second, 0, reused, options)).rejects.toBeInstanceOf(
+      ExpectedVersionConflict,
+    );
+    expect(await store.streamVersion(second)).toBe(0);
+  });
+
+  it('reads a stream backward from a version, with a limit', async () => {
+    const streamId = randomUUID();
+    await store.append(streamId, 0, eventsFor(streamId, 0, 5), options);
+
+    const latestTwo = await store.readStream(streamId, { direction: 'backward', limit: 2 });
+    const fromThird = await store.readStream(streamId, { direction: 'backward', fromVersion: 3 });
+    const forwardFrom4 = await store.readStream(streamId, { fromVersion: 4 });
+
+    expect(latestTwo.map((event) => event.streamVersion)).toEqual([5, 4]);
+    expect(fromThird.map((event) => event.streamVersion)).toEqual([3, 2, 1]);
+    expect(forwardFrom4.map((event) => event.streamVersion)).toEqual([4, 5]);
+  });
+
+  it('writes no outbox rows when the append has nowhere to publish', async () => {
+    const streamId = randomUUID();
+    const { globalPositions } = await store.append(streamId, 0, eventsFor(streamId, 0), {
+      streamType: 'test',
+    });
+
+    const rows = await dataSource.query<unknown[]>(
+      `SELECT 1 FROM outbox WHERE global_position = ANY($1::bigint[])`,
+      [globalPositions],
+    );
+    expect(rows).toEqual([]);
+  });
+
+  describe('as the application role', () => {
+    let streamId: string;
+
+    beforeAll(async () => {
+      streamId = randomUUID();
+      await store.append(streamId, 0, eventsFor(streamId, 0), options);
+    });
+
+    it.each([
+      ['UPDATE events', `UPDATE events SET data = '{}' WHERE stream_id = $1`],
+      ['DELETE events', `DELETE FROM events WHERE stream_id = $1`],
+      ['TRUNCATE events', `TRUNCATE events CASCADE`],
+      ["change an outbox row's topic", `UPDATE outbox SET topic = $1`],
+    ])('may not %s', async (_, statement) => {
+      await expect(
+        dataSource.query(statement, statement.includes('$1') ? [streamId] : []),
+      ).rejects.toThrow(/permission denied/);
+      expect(await store.readStream(streamId)).toHaveLength(1);
+    });
+  });
 });

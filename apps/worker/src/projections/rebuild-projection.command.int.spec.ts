@@ -1,0 +1,37 @@
+import { loadConfig } from '@care/platform';
+import { rebuildProjectionNamed, UnknownProjection } from './rebuild-projection.command';
+
+describe('projections:rebuild (real PostgreSQL)', () => {
+  const ownerUrl = () => loadConfig().DATABASE_OWNER_URL;
+
+  it('rebuilds the named projection and reports how many events it replayed', async () => {
+    const result = await rebuildProjectionNamed('episode-timeline', ownerUrl());
+
+    expect(result.projection).toBe('episode-timeline');
+    expect(result.events).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each([
+    [
+      'an unknown name',
+      'episode-sumary',
+      'unknown projection "episode-sumary"; known: episode-summary, episode-timeline',
+    ],
+    [
+      'no name',
+      undefined,
+      'name the projection to rebuild; known: episode-summary, episode-timeline',
+    ],
+  ])('refuses %s, listing the known projections', async (_, name, message) => {
+    const rebuild = rebuildProjectionNamed(name, ownerUrl());
+
+    await expect(rebuild).rejects.toBeInstanceOf(UnknownProjection);
+    await expect(rebuild).rejects.toThrow(message);
+  });
+
+  it('needs the owner: the application role may not empty a read model', async () => {
+    await expect(
+      rebuildProjectionNamed('episode-summary', loadConfig().DATABASE_URL),
+    ).rejects.toThrow(/permission denied/);
+  });
+});

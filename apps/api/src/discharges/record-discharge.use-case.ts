@@ -1,5 +1,5 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, problemType, ProblemException, type AppConfig } from '@care/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@care/platform';
 import { careEpisodeWorkflowId } from '@care/temporal';
 import { careEpisode, recordDischargeUpdate, type DischargeOutcome } from '@care/workflows';
 import {
@@ -11,6 +11,7 @@ import {
 import { episodeIdFor } from '../episodes/episode-id';
 import { GetEpisode } from '../episodes/get-episode.use-case';
 import type { DischargeRequest } from './discharge-request.schema';
+import { updateFailureProblem } from './update-failure-problem';
 
 /**
  * Starts the episode's workflow if needed and records the discharge through it. The update
@@ -48,14 +49,7 @@ export class RecordDischarge {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         return this.finishedEpisode(episodeId);
       }
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new ProblemException({
-          type: problemType('episode-rule'),
-          title: 'The episode rejected the discharge',
-          status: HttpStatus.CONFLICT,
-          detail: error.cause?.message ?? error.message,
-        });
-      }
+      if (error instanceof WorkflowUpdateFailedError) throw updateFailureProblem(error);
       throw error;
     }
   }

@@ -1,0 +1,44 @@
+import { ActivityFailure, ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
+import { updateFailureProblem } from './update-failure-problem';
+
+describe('updateFailureProblem', () => {
+  const failed = (cause: Error) => new WorkflowUpdateFailedError('update failed', cause);
+
+  it('answers a version conflict from the event store with a version-conflict 409', () => {
+    const conflict = ApplicationFailure.create({
+      type: 'ExpectedVersionConflict',
+      message: 'Stream e is at version 2, not the expected 1.',
+    });
+    const activity = new ActivityFailure(
+      'activity failed',
+      'appendEpisodeEvents',
+      'a1',
+      undefined,
+      undefined,
+      conflict,
+    );
+
+    const problem = updateFailureProblem(failed(activity));
+
+    expect(problem.getStatus()).toBe(409);
+    expect(problem.getResponse()).toMatchObject({
+      type: 'https://care-engine.dev/problems/version-conflict',
+      detail: 'Stream e is at version 2, not the expected 1.',
+    });
+  });
+
+  it('answers a broken episode rule with an episode-rule 409 carrying the rule', () => {
+    const rule = ApplicationFailure.create({
+      type: 'DomainRuleViolation',
+      message: 'a discharge is recorded once',
+    });
+
+    const problem = updateFailureProblem(failed(rule));
+
+    expect(problem.getStatus()).toBe(409);
+    expect(problem.getResponse()).toMatchObject({
+      type: 'https://care-engine.dev/problems/episode-rule',
+      detail: 'a discharge is recorded once',
+    });
+  });
+});

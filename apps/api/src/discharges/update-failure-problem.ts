@@ -1,0 +1,31 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { problemType, ProblemException } from '@care/platform';
+
+/** The failure types the episode workflow's updates report (see workflows/ and the worker). */
+const VERSION_CONFLICT = 'ExpectedVersionConflict';
+
+function* causes(error: Error | undefined): Generator<Error> {
+  for (let current = error; current; current = current.cause as Error | undefined) yield current;
+}
+
+/** Maps a failed episode update to the problem the caller gets: both are 409s. */
+export function updateFailureProblem(error: Error): ProblemException {
+  const conflict = [...causes(error)].find(
+    (cause) => cause instanceof ApplicationFailure && cause.type === VERSION_CONFLICT,
+  );
+  if (conflict) {
+    return new ProblemException({
+      type: problemType('version-conflict'),
+      title: 'The episode changed while the request was being recorded; retry it',
+      status: HttpStatus.CONFLICT,
+      detail: conflict.message,
+    });
+  }
+  return new ProblemException({
+    type: problemType('episode-rule'),
+    title: 'The episode rejected the discharge',
+    status: HttpStatus.CONFLICT,
+    detail: (error.cause as Error | undefined)?.message ?? error.message,
+  });
+}

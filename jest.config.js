@@ -41,7 +41,8 @@ const tier = (displayName, testMatch, extra = {}) => ({
 const serverTier = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   setupFiles: ['<rootDir>/test/server-setup.ts'],
-  testTimeout: 60_000,
+  // testTimeout is read only from the root config, not from a project's.
+  setupFilesAfterEnv: ['<rootDir>/test/server-timeout.ts'],
 };
 
 module.exports = {

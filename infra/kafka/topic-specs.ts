@@ -28,4 +28,17 @@ export const topicSpecs: TopicSpec[] = [
       'max.message.bytes': String(1024 * 1024),
     },
   },
+  {
+    topic: topics.deadLetter,
+    partitions: 6,
+    purpose: 'messages consumers gave up on, as received, with dead-letter headers giving why',
+    config: {
+      'cleanup.policy': 'delete',
+      'retention.ms': String(30 * DAY_MS),
+      'min.insync.replicas': '1',
+      'message.timestamp.type': 'CreateTime',
+      // Room for an episode message at its limit plus the dead-letter headers.
+      'max.message.bytes': String(2 * 1024 * 1024),
+    },
+  },
 ];

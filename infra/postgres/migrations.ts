@@ -1,8 +1,13 @@
 import { eventStoreMigrations } from '../../libs/event-store/src/data-source';
+import { messagingMigrations } from '../../libs/messaging/src/messaging-migrations';
 import { readModelMigrations } from '../../libs/read-models/src/read-model-migrations';
 
 /**
  * Every migration of the engine's database, in the order they apply. Relative imports:
  * Jest's global setup runs this without the path aliases.
  */
-export const databaseMigrations = [...eventStoreMigrations, ...readModelMigrations];
+export const databaseMigrations = [
+  ...eventStoreMigrations,
+  ...messagingMigrations,
+  ...readModelMigrations,
+];

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { RelayModule } from './relay.module';
+import { loadConfig } from '@care/platform';
+import { createRelay } from './create-relay';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(RelayModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  const { RELAY_METRICS_PORT } = loadConfig();
+  const app = await createRelay();
+  await app.listen(RELAY_METRICS_PORT, '0.0.0.0');
 }
 
 main().catch((error: unknown) => {

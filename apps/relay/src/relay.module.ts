@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
-import { EventStoreModule } from '@care/event-store';
-import { EVENT_PUBLISHER, KafkaEventPublisher } from '@care/messaging';
+import { EventStoreModule, OutboxStore } from '@care/event-store';
+import { EVENT_PUBLISHER, KafkaEventPublisher, type EventPublisher } from '@care/messaging';
 import { APP_CONFIG, ConfigModule, LoggingModule, type AppConfig } from '@care/platform';
-import { OutboxRelayService } from './outbox-relay.service';
+import { HealthController } from './health.controller';
+import { LeaderRelayService } from './leader-relay.service';
+import { MetricsController } from './metrics.controller';
+import { OutboxRelay } from './outbox-relay';
+import { RelayLeadership } from './relay-leadership';
+import { RelayMetrics } from './relay-metrics';
 
 @Module({
   imports: [
@@ -10,6 +15,7 @@ import { OutboxRelayService } from './outbox-relay.service';
     LoggingModule.forApp('relay'),
     EventStoreModule.forRoot({ applicationName: 'care-relay' }),
   ],
+  controllers: [MetricsController, HealthController],
   providers: [
     {
       provide: EVENT_PUBLISHER,
@@ -20,7 +26,43 @@ import { OutboxRelayService } from './outbox-relay.service';
           clientId: `${config.KAFKA_CLIENT_ID}-relay`,
         }),
     },
-    OutboxRelayService,
+    {
+      provide: RelayLeadership,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new RelayLeadership({
+          connectionString: config.DATABASE_URL,
+          applicationName: 'care-relay-leader',
+          standbyPollMs: config.RELAY_STANDBY_POLL_MS,
+        }),
+    },
+    {
+      provide: RelayMetrics,
+      inject: [OutboxStore, RelayLeadership],
+      useFactory: (outbox: OutboxStore, leadership: RelayLeadership) =>
+        new RelayMetrics({
+          oldestUnsentAgeSeconds: () => outbox.oldestUnsentAgeSeconds(),
+          isLeader: () => leadership.isLeader,
+        }),
+    },
+    {
+      provide: OutboxRelay,
+      inject: [APP_CONFIG, OutboxStore, EVENT_PUBLISHER, RelayMetrics],
+      useFactory: (
+        config: AppConfig,
+        outbox: OutboxStore,
+        publisher: EventPublisher,
+        metrics: RelayMetrics,
+      ) =>
+        new OutboxRelay({
+          outbox,
+          publisher,
+          batchSize: config.RELAY_BATCH_SIZE,
+          pollIntervalMs: config.RELAY_POLL_INTERVAL_MS,
+          metrics,
+        }),
+    },
+    LeaderRelayService,
   ],
 })
 export class RelayModule {}

@@ -38,6 +38,22 @@ export class OutboxStore {
     }));
   }
 
+  /**
+   * Age in seconds of the unsent row next in commit order (the one the relay publishes next);
+   * 0 when every row is sent. An index lookup, cheap enough for every metrics scrape.
+   */
+  async oldestUnsentAgeSeconds(): Promise<number> {
+    const [row] = await this.dataSource.query<{ age_seconds: number }[]>(
+      `SELECT greatest(extract(epoch FROM now() - e.recorded_at), 0)::float8 AS age_seconds
+         FROM outbox o
+         JOIN events e ON e.global_position = o.global_position
+        WHERE o.sent_at IS NULL
+        ORDER BY o.transaction_id, o.global_position
+        LIMIT 1`,
+    );
+    return row?.age_seconds ?? 0;
+  }
+
   async markSent(globalPositions: readonly string[]): Promise<void> {
     if (globalPositions.length === 0) return;
     await this.dataSource.query(

@@ -19,7 +19,7 @@ export class LoggingModule {
               name: app,
               level: config.LOG_LEVEL,
               redact,
-              autoLogging: { ignore: (req) => req.url === '/health' },
+              autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
               transport:
                 config.NODE_ENV === 'development'
                   ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } }

@@ -34,6 +34,7 @@ const tier = (displayName, testMatch, extra = {}) => ({
     '<rootDir>/workflows',
     '<rootDir>/infra',
     '<rootDir>/test',
+    '<rootDir>/bench',
   ],
   ...extra,
 });

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import type {
   AppendOptions,
   AppendResult,
@@ -122,21 +122,27 @@ export class PostgresEventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    const [row] = await sql.query<AppendRow[]>(
-      `SELECT outcome, stream_version, global_positions
+    const rows = await sql
+      .query<AppendRow[]>(
+        `SELECT outcome, stream_version, global_positions
          FROM append_to_stream($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8, $9)`,
-      [
-        streamId,
-        options.streamType,
-        expectedVersion,
-        events.map((event) => event.eventId),
-        events.map((event) => event.type),
-        events.map((event) => JSON.stringify(event.data)),
-        events.map((event) => JSON.stringify(event.metadata ?? {})),
-        options.publishTo?.topic ?? null,
-        options.publishTo?.key ?? null,
-      ],
-    );
+        [
+          streamId,
+          options.streamType,
+          expectedVersion,
+          events.map((event) => event.eventId),
+          events.map((event) => event.type),
+          events.map((event) => JSON.stringify(event.data)),
+          events.map((event) => JSON.stringify(event.metadata ?? {})),
+          options.publishTo?.topic ?? null,
+          options.publishTo?.key ?? null,
+        ],
+      )
+      .catch(async (error: unknown) => {
+        if (!isEventIdTaken(error)) throw error;
+        throw await this.reusedEventIds(streamId, expectedVersion);
+      });
+    const [row] = rows;
     if (!row) throw new Error(`append_to_stream returned nothing for stream ${streamId}`);
     const version = Number(row.stream_version);
     switch (row.outcome) {
@@ -150,13 +156,20 @@ export class PostgresEventStore {
       case 'conflict':
         throw new ExpectedVersionConflict(streamId, expectedVersion, version);
       case 'mismatch':
-        throw new ExpectedVersionConflict(
-          streamId,
-          expectedVersion,
-          await this.streamVersion(streamId),
-          'some event ids were already appended elsewhere or in another order',
-        );
+        throw await this.reusedEventIds(streamId, expectedVersion);
     }
+  }
+
+  private async reusedEventIds(
+    streamId: string,
+    expectedVersion: number,
+  ): Promise<ExpectedVersionConflict> {
+    return new ExpectedVersionConflict(
+      streamId,
+      expectedVersion,
+      await this.streamVersion(streamId),
+      'some event ids were already appended elsewhere or in another order',
+    );
   }
 
   private async readPositions(sql: SqlExecutor, positions: string[]): Promise<RecordedEvent[]> {
@@ -168,3 +181,8 @@ export class PostgresEventStore {
     return rows.map(toRecordedEvent);
   }
 }
+
+const isEventIdTaken = (error: unknown): boolean =>
+  error instanceof QueryFailedError &&
+  (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
+  (error.driverError as { constraint?: string }).constraint === 'events_event_id_key';

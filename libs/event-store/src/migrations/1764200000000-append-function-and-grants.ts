@@ -22,10 +22,6 @@ export class AppendFunctionAndGrants1764200000000 implements MigrationInterface 
         v_next bigint := p_expected_version + v_count;
         v_moved int;
       BEGIN
-        -- Each statement below sees rows committed since the previous one (READ COMMITTED),
-        -- so a writer that lost the race on the stream row sees the winner's events.
-        RETURN QUERY SELECT * FROM appended_events(p_stream_id, p_event_ids);
-        IF FOUND THEN RETURN; END IF;
         IF v_count = 0 THEN
           RETURN QUERY SELECT
             CASE WHEN current.version = p_expected_version THEN 'appended' ELSE 'conflict' END,
@@ -45,6 +41,10 @@ export class AppendFunctionAndGrants1764200000000 implements MigrationInterface 
         END IF;
         GET DIAGNOSTICS v_moved = ROW_COUNT;
 
+        -- A repeated append always lands here: its events moved the stream past the expected
+        -- version. Each statement sees rows committed since the previous one (READ COMMITTED),
+        -- so a writer that lost the race on the stream row also sees the winner's events.
+        -- Event ids already used by another stream fail the insert below (events_event_id_key).
         IF v_moved = 0 THEN
           RETURN QUERY SELECT * FROM appended_events(p_stream_id, p_event_ids);
           IF FOUND THEN RETURN; END IF;

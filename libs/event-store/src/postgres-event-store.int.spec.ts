@@ -107,15 +107,18 @@ describe('PostgresEventStore (real PostgreSQL)', () => {
     expect(await store.streamVersion(streamId)).toBe(1);
   });
 
-  it('lets exactly one of 50 concurrent appends at the same expected version win', async () => {
+  it.each([
+    ['an existing stream', 1],
+    ['a new stream', 0],
+  ])('lets exactly one of 50 concurrent appends to %s win', async (_, expectedVersion) => {
     const streamId = randomUUID();
-    await store.append(streamId, 0, eventsFor(streamId, 0), options);
+    if (expectedVersion > 0) await store.append(streamId, 0, eventsFor(streamId, 0), options);
 
     const attempts = await Promise.allSettled(
       Array.from({ length: 50 }, (_, writer) =>
         store.append(
           streamId,
-          1,
+          expectedVersion,
           [{ eventId: randomUUID(), type: 'test.raced.v1', data: { writer } }],
           options,
         ),
@@ -125,9 +128,12 @@ describe('PostgresEventStore (real PostgreSQL)', () => {
     expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
     const rejected = attempts.filter((attempt) => attempt.status === 'rejected');
     expect(rejected).toHaveLength(49);
-    for (const attempt of rejected) expect(attempt.reason).toBeInstanceOf(ExpectedVersionConflict);
+    for (const attempt of rejected) {
+      expect(attempt.reason).toBeInstanceOf(ExpectedVersionConflict);
+      expect(attempt.reason).toMatchObject({ expectedVersion, actualVersion: expectedVersion + 1 });
+    }
     const versions = (await store.readStream(streamId)).map((event) => event.streamVersion);
-    expect(versions).toEqual([1, 2]);
+    expect(versions).toEqual(Array.from({ length: expectedVersion + 1 }, (_, index) => index + 1));
   });
 
   it('enforces one event per stream version in the database itself', async () => {
@@ -140,27 +146,6 @@ describe('PostgresEventStore (real PostgreSQL)', () => {
         [randomUUID(), streamId],
       ),
     ).rejects.toThrow(/events_stream_id_stream_version_key/);
-  });
-
-  it('lets exactly one of 50 concurrent first appends to a new stream win', async () => {
-    const streamId = randomUUID();
-
-    const attempts = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, writer) =>
-        store.append(
-          streamId,
-          0,
-          [{ eventId: randomUUID(), type: 'test.raced.v1', data: { writer } }],
-          options,
-        ),
-      ),
-    );
-
-    expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
-    for (const attempt of attempts.filter((each) => each.status === 'rejected')) {
-      expect(attempt.reason).toMatchObject({ expectedVersion: 0, actualVersion: 1 });
-    }
-    expect((await store.readStream(streamId)).map((event) => event.streamVersion)).toEqual([1]);
   });
 
   it('keeps versions gapless when 50 writers each retry until they get in', async () => {

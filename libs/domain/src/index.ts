@@ -6,3 +6,4 @@ export * from './care-episode/domain-rule-violation';
 export * from './care-episode/evolve';
 export * from './care-episode/decide';
 export * from './care-episode/fold';
+export * from './risk/lace-index';

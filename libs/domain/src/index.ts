@@ -7,3 +7,4 @@ export * from './care-episode/evolve';
 export * from './care-episode/decide';
 export * from './care-episode/fold';
 export * from './risk/lace-index';
+export * from './calendar/business-calendar';

@@ -8,3 +8,5 @@ export * from './care-episode/decide';
 export * from './care-episode/fold';
 export * from './risk/lace-index';
 export * from './calendar/business-calendar';
+export * from './tcm/tcm-deadlines';
+export * from './tcm/tcm-outcome';

@@ -9,4 +9,14 @@ export interface RecordDischarge {
   };
 }
 
-export type CareEpisodeCommand = RecordDischarge;
+export interface RecordReadmission {
+  type: 'RecordReadmission';
+  data: { admissionEncounterId: string; admittedAt: string };
+}
+
+export interface CancelDischarge {
+  type: 'CancelDischarge';
+  data: { reason: string; cancelledAt: string };
+}
+
+export type CareEpisodeCommand = RecordDischarge | RecordReadmission | CancelDischarge;

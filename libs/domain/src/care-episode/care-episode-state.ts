@@ -1,5 +1,10 @@
 import type { CareEpisodeStage } from './care-episode-stage';
 
+export interface Readmission {
+  encounterId: string;
+  admittedAt: string;
+}
+
 export type CareEpisodeState =
   | { status: 'empty' }
   | {
@@ -10,6 +15,9 @@ export type CareEpisodeState =
       patientRef: string;
       dischargedAt: string;
       stage: CareEpisodeStage;
+      readmissions: readonly Readmission[];
     };
+
+export type OpenCareEpisode = Extract<CareEpisodeState, { status: 'open' }>;
 
 export const initialCareEpisodeState: CareEpisodeState = { status: 'empty' };

@@ -49,6 +49,65 @@ describe('care episode decider', () => {
       status: 'open',
       ...discharge,
       stage: 'intake',
+      readmissions: [],
     });
+  });
+
+  const readmit = (admittedAt: string, admissionEncounterId = 'ENC-2001'): CareEpisodeCommand => ({
+    type: 'RecordReadmission',
+    data: { admissionEncounterId, admittedAt },
+  });
+  const readmitted = (admittedAt: string, daysAfterDischarge: number): CareEpisodeEvent => ({
+    type: 'care.episode.readmission_recorded.v1',
+    data: { admissionEncounterId: 'ENC-2001', admittedAt, daysAfterDischarge },
+  });
+  const cancel: CareEpisodeCommand = {
+    type: 'CancelDischarge',
+    data: { reason: 'discharge cancelled (A13)', cancelledAt: '2026-11-21T09:00:00-05:00' },
+  };
+  const cancelled: CareEpisodeEvent = { type: 'care.episode.cancelled.v1', data: cancel.data };
+
+  it('rule 6 (readmission): an admission on day 10 of an open episode is recorded', () => {
+    given(dischargeRecorded)
+      .when(readmit('2026-11-30T16:00:00-05:00'))
+      .then([readmitted('2026-11-30T16:00:00-05:00', 10)]);
+  });
+
+  it('rule 6 (readmission): the same admission sent twice is recorded once', () => {
+    given(dischargeRecorded, readmitted('2026-11-30T16:00:00-05:00', 10))
+      .when(readmit('2026-11-30T16:00:00-05:00'))
+      .then([]);
+  });
+
+  it('rule 6 (readmission): an admission after the 30-day window is refused', () => {
+    given(dischargeRecorded)
+      .when(readmit('2026-12-21T16:00:00-05:00'))
+      .thenRejects('readmission-window');
+  });
+
+  it('rule 6 (readmission): an admission before the discharge is refused', () => {
+    given(dischargeRecorded)
+      .when(readmit('2026-11-19T16:00:00-05:00'))
+      .thenRejects('readmission-window');
+  });
+
+  it('rule 6 (readmission): a readmission needs an open episode', () => {
+    given().when(readmit('2026-11-30T16:00:00-05:00')).thenRejects('episode-not-open');
+    given(dischargeRecorded, cancelled)
+      .when(readmit('2026-11-30T16:00:00-05:00'))
+      .thenRejects('episode-not-open');
+  });
+
+  it('rule 1 (A13): cancelling the discharge cancels the open episode', () => {
+    given(dischargeRecorded).when(cancel).then([cancelled]);
+    expect(foldCareEpisode([dischargeRecorded, cancelled])).toMatchObject({ stage: 'cancelled' });
+  });
+
+  it('rule 1 (A13): a repeated cancellation changes nothing', () => {
+    given(dischargeRecorded, cancelled).when(cancel).then([]);
+  });
+
+  it('rule 1 (A13): there is nothing to cancel before a discharge', () => {
+    given().when(cancel).thenRejects('episode-not-open');
   });
 });

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CareEpisodeStage, CareEpisodeState } from '@care/domain';
 
 export interface DischargeDetails {
@@ -25,3 +25,19 @@ export const recordDischargeUpdate = defineUpdate<DischargeOutcome, [DischargeDe
 );
 
 export const episodeSnapshotQuery = defineQuery<EpisodeSnapshot>('episodeSnapshot');
+
+/** ADT A01 of the same patient while the episode is open (rule 6). */
+export interface ReadmissionDetails {
+  admissionEncounterId: string;
+  admittedAt: string;
+}
+
+/** ADT A13: the discharge was cancelled (rule 1). */
+export interface DischargeCancellation {
+  reason: string;
+  cancelledAt: string;
+}
+
+export const recordReadmissionSignal = defineSignal<[ReadmissionDetails]>('recordReadmission');
+
+export const cancelDischargeSignal = defineSignal<[DischargeCancellation]>('cancelDischarge');

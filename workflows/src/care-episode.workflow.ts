@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  log,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -17,8 +18,10 @@ import {
 } from '@care/domain';
 import type { CareEpisodeActivities } from './care-episode.activities';
 import {
+  cancelDischargeSignal,
   episodeSnapshotQuery,
   recordDischargeUpdate,
+  recordReadmissionSignal,
   type DischargeDetails,
   type DischargeOutcome,
 } from './care-episode.messages';
@@ -82,6 +85,25 @@ export async function careEpisode(input: CareEpisodeInput): Promise<CareEpisodeS
       },
     },
   );
+
+  // ADT facts arrive as signals: a fact the rules refuse is logged, never fails the episode.
+  const applyFact = (command: CareEpisodeCommand) =>
+    serially(() =>
+      handle(command).catch((error: unknown) => {
+        if (!(error instanceof DomainRuleViolation)) throw error;
+        log.warn('ADT fact refused by the episode rules', {
+          rule: error.rule,
+          command: command.type,
+        });
+        return false;
+      }),
+    );
+  setHandler(recordReadmissionSignal, (readmission) => {
+    void applyFact({ type: 'RecordReadmission', data: readmission });
+  });
+  setHandler(cancelDischargeSignal, (cancellation) => {
+    void applyFact({ type: 'CancelDischarge', data: cancellation });
+  });
 
   await condition(() => state.status === 'open' && isTerminalStage(state.stage));
   await condition(allHandlersFinished);

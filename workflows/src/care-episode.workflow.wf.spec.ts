@@ -7,8 +7,10 @@ import { createTimeSkippingEnvironment } from '../../test/temporal-test-server';
 import type { AppendEpisodeEventsInput, CareEpisodeActivities } from './care-episode.activities';
 import { careEpisode } from './care-episode.workflow';
 import {
+  cancelDischargeSignal,
   episodeSnapshotQuery,
   recordDischargeUpdate,
+  recordReadmissionSignal,
   type DischargeDetails,
 } from './care-episode.messages';
 
@@ -122,5 +124,81 @@ describe('careEpisode workflow', () => {
     ).rejects.toThrow(WorkflowUpdateFailedError);
     expect(appends).toHaveLength(0);
     await handle.terminate();
+  });
+
+  /** Signals return once delivered; the episode applies them a moment later. */
+  const snapshotAt = async (handle: Awaited<ReturnType<typeof startEpisode>>, version: number) => {
+    for (let tries = 0; tries < 100; tries += 1) {
+      const snapshot = await handle.query(episodeSnapshotQuery);
+      if (snapshot.version >= version) return snapshot;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`the episode never reached version ${version}`);
+  };
+
+  it('rule 6: a readmission on day 10 is recorded, and sent again changes nothing', async () => {
+    const handle = await startEpisode();
+    await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
+    const readmission = {
+      admissionEncounterId: 'ENC-2001',
+      admittedAt: '2026-11-30T16:00:00-05:00',
+    };
+
+    await handle.signal(recordReadmissionSignal, readmission);
+    await handle.signal(recordReadmissionSignal, readmission);
+    await handle.signal(cancelDischargeSignal, {
+      reason: 'A13',
+      cancelledAt: readmission.admittedAt,
+    });
+    const snapshot = await snapshotAt(handle, 3);
+
+    expect(snapshot.version).toBe(3);
+    expect(appends.map((append) => append.events[0]?.type)).toEqual([
+      'care.episode.discharge_recorded.v1',
+      'care.episode.readmission_recorded.v1',
+      'care.episode.cancelled.v1',
+    ]);
+    expect(appends[1]).toMatchObject({ expectedVersion: 1 });
+  });
+
+  it('rule 6: an admission outside the 30-day window is refused without failing the episode', async () => {
+    const handle = await startEpisode();
+    await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
+
+    await handle.signal(recordReadmissionSignal, {
+      admissionEncounterId: 'ENC-2002',
+      admittedAt: '2027-01-30T16:00:00-05:00',
+    });
+    await handle.signal(recordReadmissionSignal, {
+      admissionEncounterId: 'ENC-2003',
+      admittedAt: '2026-11-25T08:00:00-05:00',
+    });
+    const snapshot = await snapshotAt(handle, 2);
+
+    expect(snapshot).toMatchObject({ version: 2, state: { status: 'open', stage: 'intake' } });
+    expect(appends[1]?.events).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ admissionEncounterId: 'ENC-2003' }),
+      }),
+    ]);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await handle.terminate();
+  });
+
+  it('rule 1 (A13): a cancelled discharge cancels the episode and ends its workflow', async () => {
+    const handle = await startEpisode();
+    await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
+
+    await handle.signal(cancelDischargeSignal, {
+      reason: 'discharge cancelled (A13)',
+      cancelledAt: '2026-11-21T09:00:00-05:00',
+    });
+    const final = await handle.result();
+
+    expect(final).toMatchObject({ status: 'open', stage: 'cancelled' });
+    expect(appends.map((append) => append.events[0]?.type)).toEqual([
+      'care.episode.discharge_recorded.v1',
+      'care.episode.cancelled.v1',
+    ]);
   });
 });

@@ -2,8 +2,7 @@ import { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import type { OutboxStore } from '@care/event-store';
 import type { EventPublisher } from '@care/messaging';
-import { backoffDelay } from './backoff-delay';
-import { pause } from './pause';
+import { backoffDelay, pause } from '@care/platform';
 import type { RelayMetrics } from './relay-metrics';
 import { toOutgoingMessage } from './to-outgoing-message';
 

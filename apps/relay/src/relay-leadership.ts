@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
-import { pause } from './pause';
+import { pause } from '@care/platform';
 
 /** The ASCII bytes of "carerela"; every relay of a database campaigns for this one key. */
 export const RELAY_LEADER_LOCK_KEY = 0x63_61_72_65_72_65_6c_61n;

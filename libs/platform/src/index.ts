@@ -7,3 +7,5 @@ export * from './http/problem.exception';
 export * from './http/problem-details.filter';
 export * from './http/zod.pipe';
 export * from './http/body-parser';
+export * from './retry/backoff-delay';
+export * from './retry/pause';

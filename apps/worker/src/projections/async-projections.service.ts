@@ -5,13 +5,10 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AsyncProjectionRunner, CheckpointMoved, PostgresEventStore } from '@care/event-store';
-import { APP_CONFIG, type AppConfig } from '@care/platform';
+import { APP_CONFIG, backoffDelay, pause, type AppConfig } from '@care/platform';
 import { asyncProjections } from '@care/read-models';
 import { DataSource } from 'typeorm';
-
-const MAX_BACKOFF_MS = 30_000;
 
 /** Keeps every async read model following the global log. Safe to run in several workers. */
 @Injectable()
@@ -43,23 +40,16 @@ export class AsyncProjectionsService implements OnApplicationBootstrap, OnApplic
       try {
         const applied = await runner.catchUp();
         failures = 0;
-        if (applied === 0) await this.pause(this.config.PROJECTION_POLL_INTERVAL_MS);
+        if (applied === 0) await pause(this.config.PROJECTION_POLL_INTERVAL_MS, this.stop.signal);
       } catch (error) {
         if (error instanceof CheckpointMoved) continue;
         failures += 1;
-        const delay = Math.min(
-          MAX_BACKOFF_MS,
-          this.config.PROJECTION_POLL_INTERVAL_MS * 2 ** failures,
-        );
+        const delay = backoffDelay(failures, this.config.PROJECTION_POLL_INTERVAL_MS);
         this.logger.warn(
           `projection ${runner.projection.name} failed (${failures} in a row), retrying in ${delay} ms: ${String(error)}`,
         );
-        await this.pause(delay);
+        await pause(delay, this.stop.signal);
       }
     }
-  }
-
-  private async pause(ms: number): Promise<void> {
-    await sleep(ms, undefined, { signal: this.stop.signal }).catch(() => undefined);
   }
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { topics, type CloudEvent } from '@care/contracts';
 import { inTransaction } from '@care/event-store';
+import { backoffDelay } from '@care/platform';
 import {
   Kafka,
   logLevel,
@@ -191,8 +192,11 @@ export class KafkaEventSubscriber implements EventSubscriber {
   }
 
   private retryDelay(attempt: number): number {
-    const first = this.options.retryDelayMs ?? 200;
-    return Math.min(this.options.maxRetryDelayMs ?? 10_000, first * 2 ** (attempt - 1));
+    return backoffDelay(
+      attempt - 1,
+      this.options.retryDelayMs ?? 200,
+      this.options.maxRetryDelayMs ?? 10_000,
+    );
   }
 
   /** Waits while heartbeating, so the group keeps the partition here; false when closing. */

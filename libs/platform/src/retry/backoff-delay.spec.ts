@@ -12,4 +12,8 @@ describe('backoffDelay', () => {
     expect(backoffDelay(9, 100)).toBe(30_000);
     expect(backoffDelay(10_000, 100)).toBe(30_000);
   });
+
+  it('takes a lower cap when given one', () => {
+    expect(backoffDelay(3, 200, 1_000)).toBe(1_000);
+  });
 });

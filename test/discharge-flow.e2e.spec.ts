@@ -7,6 +7,7 @@ import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { createApi } from '../apps/api/src/create-api';
 import { RelayModule } from '../apps/relay/src/relay.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { until } from './support/until';
 
 /** The walking skeleton through every layer: HTTP → Temporal → PostgreSQL → relay → Kafka. */
 describe('discharge flow (api, worker and relay on the real stack)', () => {
@@ -52,16 +53,6 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
       body: raw ?? JSON.stringify(body),
     });
 
-  const until = async <T>(probe: () => T | undefined, timeoutMs = 20_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-
   const discharge = () => ({
     tenantId: 'general-hospital',
     encounterId: `ENC-${randomUUID()}`,
@@ -93,7 +84,7 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
     const [stored] = episode.events;
     expect(stored).toMatchObject({ type: 'care.episode.discharge_recorded.v1', version: 1 });
 
-    const message = await until(() =>
+    const message = await until('the episode event on Kafka', () =>
       received.find((candidate) => candidate.key?.toString() === outcome.episodeId),
     );
     const cloudEvent = JSON.parse(message.value!.toString()) as CloudEvent;

@@ -1,15 +1,19 @@
-/** Polls `probe` until it returns a value, or fails after `timeoutMs` naming what it awaited. */
+/**
+ * Polls `probe` until it gives something other than `false` or `undefined`, and returns it;
+ * fails after `timeoutMs` naming what it awaited.
+ */
 export async function until<T>(
   what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
+  probe: () => T | Promise<T>,
   timeoutMs = 20_000,
-): Promise<T> {
+): Promise<Exclude<T, false | undefined>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
+    if (value !== false && value !== undefined) return value as Exclude<T, false | undefined>;
+    if (Date.now() > deadline) {
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

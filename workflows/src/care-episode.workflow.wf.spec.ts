@@ -3,6 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { workflowBundleHook, workflowsPath } from '@care/temporal';
+import { until } from '../../test/support/until';
 import { createTimeSkippingEnvironment } from '../../test/temporal-test-server';
 import type { AppendEpisodeEventsInput, CareEpisodeActivities } from './care-episode.activities';
 import { careEpisode } from './care-episode.workflow';
@@ -127,14 +128,15 @@ describe('careEpisode workflow', () => {
   });
 
   /** Signals return once delivered; the episode applies them a moment later. */
-  const snapshotAt = async (handle: Awaited<ReturnType<typeof startEpisode>>, version: number) => {
-    for (let tries = 0; tries < 100; tries += 1) {
-      const snapshot = await handle.query(episodeSnapshotQuery);
-      if (snapshot.version >= version) return snapshot;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`the episode never reached version ${version}`);
-  };
+  const snapshotAt = (handle: Awaited<ReturnType<typeof startEpisode>>, version: number) =>
+    until(
+      `the episode at version ${version}`,
+      async () => {
+        const snapshot = await handle.query(episodeSnapshotQuery);
+        return snapshot.version >= version ? snapshot : undefined;
+      },
+      2_000,
+    );
 
   it('rule 6: a readmission on day 10 is recorded, and sent again changes nothing', async () => {
     const handle = await startEpisode();

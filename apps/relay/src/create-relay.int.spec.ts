@@ -6,6 +6,7 @@ import { loadConfig } from '@care/platform';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createRelay } from './create-relay';
+import { until } from '../../../test/support/until';
 
 /** The value of an unlabelled sample in the Prometheus text format. */
 const sample = (exposition: string, name: string): number | undefined => {
@@ -23,20 +24,6 @@ describe('relay app: /metrics and /health (real PostgreSQL and Kafka)', () => {
 
   const get = (path: string) => fetch(`${baseUrl}${path}`);
   const scrape = async () => (await get('/metrics')).text();
-
-  const until = async <T>(
-    what: string,
-    probe: () => Promise<T | undefined>,
-    timeoutMs = 10_000,
-  ): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
 
   beforeAll(async () => {
     app = await createRelay();
@@ -74,10 +61,14 @@ describe('relay app: /metrics and /health (real PostgreSQL and Kafka)', () => {
 
   it('reports the age of the oldest unsent row, then counts the event once relayed', async () => {
     const episodeId = randomUUID();
-    await until('the relay to catch up', async () => {
-      const seconds = sample(await scrape(), 'care_outbox_oldest_unsent_age_seconds');
-      return seconds !== undefined && seconds < 1 ? seconds : undefined;
-    });
+    await until(
+      'the relay to catch up',
+      async () => {
+        const seconds = sample(await scrape(), 'care_outbox_oldest_unsent_age_seconds');
+        return seconds !== undefined && seconds < 1 ? seconds : undefined;
+      },
+      10_000,
+    );
     // A running transaction that took an id holds back every row committed after it.
     await held.query('BEGIN');
     await held.query('SELECT pg_current_xact_id()');
@@ -88,19 +79,27 @@ describe('relay app: /metrics and /health (real PostgreSQL and Kafka)', () => {
       { streamType: 'test', publishTo: { topic: topics.episodes, key: episodeId } },
     );
 
-    await until('the held-back row to age a second', async () => {
-      const seconds = sample(await scrape(), 'care_outbox_oldest_unsent_age_seconds');
-      return seconds !== undefined && seconds >= 1 ? seconds : undefined;
-    });
+    await until(
+      'the held-back row to age a second',
+      async () => {
+        const seconds = sample(await scrape(), 'care_outbox_oldest_unsent_age_seconds');
+        return seconds !== undefined && seconds >= 1 ? seconds : undefined;
+      },
+      10_000,
+    );
     const publishedBefore = sample(await scrape(), 'care_relay_published_events_total') ?? NaN;
     await held.query('COMMIT');
-    await until('the row to be marked sent', async () => {
-      const rows = await dataSource.query<{ sent: boolean }[]>(
-        `SELECT sent_at IS NOT NULL AS sent FROM outbox WHERE global_position = $1`,
-        [globalPositions[0]],
-      );
-      return rows[0]?.sent ? true : undefined;
-    });
+    await until(
+      'the row to be marked sent',
+      async () => {
+        const rows = await dataSource.query<{ sent: boolean }[]>(
+          `SELECT sent_at IS NOT NULL AS sent FROM outbox WHERE global_position = $1`,
+          [globalPositions[0]],
+        );
+        return rows[0]?.sent ? true : undefined;
+      },
+      10_000,
+    );
     const metrics = await scrape();
 
     expect(sample(metrics, 'care_relay_published_events_total')).toBeGreaterThan(publishedBefore);

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { loadConfig } from '@care/platform';
 import { Client } from 'pg';
 import { RelayLeadership } from './relay-leadership';
+import { until } from '../../../test/support/until';
 
 describe('RelayLeadership (real PostgreSQL)', () => {
   const { DATABASE_URL } = loadConfig();
@@ -61,18 +62,10 @@ describe('RelayLeadership (real PostgreSQL)', () => {
     return rows.map((row) => row.application_name);
   };
 
-  const until = async (what: string, probe: () => boolean, timeoutMs = 5_000): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    while (!probe()) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-
   const electOne = async () => {
     const a = campaign();
     const b = campaign();
-    await until('one instance leads', () => a.leadership.isLeader || b.leadership.isLeader);
+    await until('one instance leads', () => a.leadership.isLeader || b.leadership.isLeader, 5_000);
     return a.leadership.isLeader ? { leader: a, standby: b } : { leader: b, standby: a };
   };
 

@@ -6,6 +6,7 @@ import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'k
 import type { DataSource } from 'typeorm';
 import { toOutgoingMessage } from '../to-outgoing-message';
 import { replayEvents, type ReplayProgress } from './replay-events';
+import { until } from '../../../../test/support/until';
 
 describe('events:replay (real PostgreSQL and Kafka)', () => {
   // Pages of two, so a replay of a few events takes several.
@@ -21,14 +22,6 @@ describe('events:replay (real PostgreSQL and Kafka)', () => {
   let admin: Admin;
   let streams: { streamId: string; types: string[] }[];
   let first: string;
-
-  const until = async (probe: () => Promise<boolean> | boolean): Promise<void> => {
-    const deadline = Date.now() + 20_000;
-    while (!(await probe())) {
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
 
   const freshTopic = async (): Promise<string> => {
     const topic = `test.replay.${randomUUID()}`;
@@ -92,6 +85,7 @@ describe('events:replay (real PostgreSQL and Kafka)', () => {
     ];
     // The replay reads what the log lets readers see; wait until nothing holds these back.
     await until(
+      'the appended events to be readable',
       async () =>
         (await store.readLog({ limit: 10, types: [recorded, noted], fromGlobalPosition: first }))
           .events.length === 5,
@@ -129,7 +123,10 @@ describe('events:replay (real PostgreSQL and Kafka)', () => {
     for (const { streamId, types } of streams) {
       const events = await store.readStream(streamId);
       const expected = events.map((event) => toOutgoingMessage({ topic, key: streamId, event }));
-      await until(() => messagesOf(received, streamId).length >= expected.length);
+      await until(
+        'the replayed events of the stream',
+        () => messagesOf(received, streamId).length >= expected.length,
+      );
       expect(events.map((event) => event.type)).toEqual(types);
       expect(messagesOf(received, streamId)).toEqual(
         expected.map(({ key, value, headers }) => ({ key, value, headers })),
@@ -146,7 +143,7 @@ describe('events:replay (real PostgreSQL and Kafka)', () => {
     const summary = await replayEvents({ from: first, type: recorded, topic }, config);
 
     expect(summary.published).toBe(wanted.length);
-    await until(() => received.length >= wanted.length);
+    await until('the replayed events', () => received.length >= wanted.length);
     expect(received.map((message) => message.headers?.ce_id?.toString()).sort()).toEqual(
       wanted.map((event) => event.eventId).sort(),
     );

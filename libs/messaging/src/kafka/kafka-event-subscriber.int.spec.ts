@@ -9,6 +9,7 @@ import type { OutgoingMessage } from '../event-publisher';
 import type { IncomingEvent, Subscription } from '../event-subscriber';
 import { KafkaEventPublisher } from './kafka-event-publisher';
 import { KafkaEventSubscriber } from './kafka-event-subscriber';
+import { until } from '../../../../test/support/until';
 
 describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
   const config = loadConfig();
@@ -153,22 +154,14 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
     );
   };
 
-  /** Polls until `probe` gives something other than false, and returns it. */
-  const until = async <T>(probe: () => Promise<T> | T): Promise<Exclude<T, false>> => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const value = await probe();
-      if (value !== false) return value as Exclude<T, false>;
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-
   const deadLettersFrom = (topic: string) =>
     deadLetters.filter((letter) => letter.headers?.['deadletter-topic']?.toString() === topic);
 
   const awaitDeadLetters = (topic: string, count: number) =>
-    until(() => deadLettersFrom(topic).length >= count && deadLettersFrom(topic));
+    until(
+      `${count} dead letter(s)`,
+      () => deadLettersFrom(topic).length >= count && deadLettersFrom(topic),
+    );
 
   const headersOf = (letter: KafkaMessage) =>
     Object.fromEntries(
@@ -185,7 +178,7 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
     await publisher.publish([message]);
     await publisher.publish([message]);
 
-    await until(async () => (await committed(consumer, topic)) === 2);
+    await until('offset 2 committed', async () => (await committed(consumer, topic)) === 2);
     expect(await appliedNumbers(consumer)).toEqual([1]);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({
@@ -231,7 +224,7 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
       'deadletter-offset': '0',
       'deadletter-attempts': '3',
     });
-    await until(async () => (await committed(consumer, topic)) === 2);
+    await until('offset 2 committed', async () => (await committed(consumer, topic)) === 2);
     expect(await appliedNumbers(consumer)).toEqual([2]);
   });
 
@@ -247,7 +240,7 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
       eventMessage(topic, 'episode-1', 3),
     ]);
 
-    await until(async () => (await committed(consumer, topic)) === 3);
+    await until('offset 3 committed', async () => (await committed(consumer, topic)) === 3);
     const letters = await awaitDeadLetters(topic, 2);
     expect(letters.map((letter) => headersOf(letter)['deadletter-reason'])).toEqual([
       expect.stringMatching(/^not JSON: /),
@@ -269,7 +262,7 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
       eventMessage(topic, 'episode-1', 1),
       eventMessage(topic, 'episode-2', 2),
     ]);
-    await until(async () => (await committed(consumer, topic)) === 2);
+    await until('offset 2 committed', async () => (await committed(consumer, topic)) === 2);
     await first.close();
     // Without its inbox rows, only the committed offsets keep the group from applying them again.
     await owner.query(`DELETE FROM inbox WHERE consumer = $1`, [consumer]);
@@ -278,7 +271,7 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
     await start(recording(consumer, topic, seen));
     await publisher.publish([eventMessage(topic, 'episode-1', 3)]);
 
-    await until(() => seen.length > 0);
+    await until('a delivery', () => seen.length > 0);
     expect(seen.map((event) => event.data.n)).toEqual([3]);
     expect(await appliedNumbers(consumer)).toEqual([1, 2, 3]);
   });
@@ -298,13 +291,13 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
       { retryDelayMs: 60_000 },
     );
     await publisher.publish([eventMessage(topic, 'episode-1', 1)]);
-    await until(() => attempts === 1);
+    await until('the first attempt', () => attempts === 1);
 
     await failing.close();
 
     expect(await committed(consumer, topic)).toBe(0);
     await start(recording(consumer, topic));
-    await until(async () => (await committed(consumer, topic)) === 1);
+    await until('offset 1 committed', async () => (await committed(consumer, topic)) === 1);
     expect(await appliedNumbers(consumer)).toEqual([1]);
     expect(deadLettersFrom(topic)).toEqual([]);
   });

@@ -23,8 +23,8 @@ export async function rebuildProjection(
 ): Promise<number> {
   return inTransaction(ownerDataSource, async (tx) => {
     await tx.query(`TRUNCATE ${projection.tables.map((table) => `"${table}"`).join(', ')}`);
-    const async = projection.mode === 'async';
-    const checkpoint = async
+    const followsLog = projection.mode === 'async';
+    const checkpoint = followsLog
       ? await readCheckpoint(tx, projection.name, { lock: true })
       : LOG_START;
     let after: LogPosition = LOG_START;
@@ -33,7 +33,7 @@ export async function rebuildProjection(
       // An inline model holds every committed event, and the lock keeps its writers out, so
       // it reads without the gate; an async one stops at the gate like its runner.
       const page = await store.readLog(
-        { after, limit: BATCH, types: projection.eventTypes, gated: async },
+        { after, limit: BATCH, types: projection.eventTypes, gated: followsLog },
         tx,
       );
       if (page.events.length === 0) break;
@@ -41,7 +41,7 @@ export async function rebuildProjection(
       total += page.events.length;
       after = page.next;
     }
-    if (async && !(await moveCheckpoint(tx, projection.name, checkpoint, after))) {
+    if (followsLog && !(await moveCheckpoint(tx, projection.name, checkpoint, after))) {
       throw new CheckpointMoved(projection.name);
     }
     return total;

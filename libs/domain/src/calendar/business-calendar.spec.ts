@@ -10,7 +10,7 @@ import {
 
 const newYork: BusinessCalendar = {
   timeZone: 'America/New_York',
-  holidays: new Set(['2026-11-26', '2026-12-25', '2027-01-18']),
+  holidays: ['2026-11-26', '2026-12-25', '2027-01-18'],
 };
 
 describe('business calendar (rule 2: business days are Mon–Fri less the tenant holidays)', () => {

@@ -5,8 +5,8 @@ import { DomainRuleViolation } from '../care-episode/domain-rule-violation';
 export interface BusinessCalendar {
   /** IANA zone, e.g. America/New_York. */
   timeZone: string;
-  /** Local dates (YYYY-MM-DD) that are not business days. */
-  holidays: ReadonlySet<string>;
+  /** Local dates (YYYY-MM-DD) that are not business days. A list, so it travels as JSON. */
+  holidays: readonly string[];
 }
 
 const SATURDAY = 6;
@@ -34,7 +34,7 @@ export const localDateOf = (instant: string | Date, timeZone: string): string =>
 
 export function isBusinessDay(date: string, calendar: BusinessCalendar): boolean {
   const day = localDay(date, calendar.timeZone);
-  return day.weekday < SATURDAY && !calendar.holidays.has(date);
+  return day.weekday < SATURDAY && !calendar.holidays.includes(date);
 }
 
 /** The `count`-th business day after `date` (count ≥ 1). */

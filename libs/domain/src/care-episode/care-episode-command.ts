@@ -1,3 +1,12 @@
+import type { BusinessCalendar } from '../calendar/business-calendar';
+import type { HandoffKind, HandoffPhase } from '../handoff/handoff';
+import type { LadderStep } from '../handoff/escalation-ladder';
+import type { LaceInput } from '../risk/lace-index';
+import type { StuckPolicy } from '../tenant/tenant-policy';
+import type { TcmComplexity } from '../tcm/tcm-deadlines';
+import type { ContactChannel } from './care-episode-event';
+
+/** Every command carries the instant it speaks about: the domain never reads a clock. */
 export interface RecordDischarge {
   type: 'RecordDischarge';
   data: {
@@ -9,9 +18,93 @@ export interface RecordDischarge {
   };
 }
 
+export interface StartTcmClocks {
+  type: 'StartTcmClocks';
+  data: { at: string; calendar: BusinessCalendar };
+}
+
+export interface RecordAssessment {
+  type: 'RecordAssessment';
+  data: { at: string; assessedBy: string; lace: LaceInput; complexity: TcmComplexity };
+}
+
+export interface ApprovePlan {
+  type: 'ApprovePlan';
+  data: { at: string; approvedBy: string; handoffKinds: HandoffKind[] };
+}
+
+export interface RequestHandoff {
+  type: 'RequestHandoff';
+  data: {
+    at: string;
+    handoffId: string;
+    kind: HandoffKind;
+    assignee: string;
+    acceptWithinHours: number;
+  };
+}
+
+export interface AcceptHandoff {
+  type: 'AcceptHandoff';
+  data: { at: string; handoffId: string; completeWithinHours: number };
+}
+
+export interface DeclineHandoff {
+  type: 'DeclineHandoff';
+  data: { at: string; handoffId: string; reason: string };
+}
+
+export interface CompleteHandoff {
+  type: 'CompleteHandoff';
+  data: { at: string; handoffId: string };
+}
+
+/** A rung of the escalation ladder reached by a hand-off's SLA clock. */
+export interface ApplyLadderStep {
+  type: 'ApplyLadderStep';
+  data: {
+    handoffId: string;
+    phase: HandoffPhase;
+    step: LadderStep;
+    reassignTo: string;
+    acceptWithinHours: number;
+  };
+}
+
+export interface RecordContactAttempt {
+  type: 'RecordContactAttempt';
+  data: { at: string; reached: boolean; channel: ContactChannel; attemptedBy: string };
+}
+
+export interface RecordFaceToFaceVisit {
+  type: 'RecordFaceToFaceVisit';
+  data: { at: string; recordedBy: string };
+}
+
+export interface RecordMedicationReconciliation {
+  type: 'RecordMedicationReconciliation';
+  data: { at: string; reconciledBy: string };
+}
+
 export interface RecordReadmission {
   type: 'RecordReadmission';
   data: { admissionEncounterId: string; admittedAt: string };
+}
+
+/** After a readmission the follow-up restarts at high intensity from the admission. */
+export interface ReplanFollowUpAfterReadmission {
+  type: 'ReplanFollowUpAfterReadmission';
+  data: { at: string };
+}
+
+export interface EvaluateStuck {
+  type: 'EvaluateStuck';
+  data: { at: string; policy: StuckPolicy; activityFailing: boolean };
+}
+
+export interface CloseEpisode {
+  type: 'CloseEpisode';
+  data: { at: string };
 }
 
 export interface CancelDischarge {
@@ -19,4 +112,21 @@ export interface CancelDischarge {
   data: { reason: string; cancelledAt: string };
 }
 
-export type CareEpisodeCommand = RecordDischarge | RecordReadmission | CancelDischarge;
+export type CareEpisodeCommand =
+  | RecordDischarge
+  | StartTcmClocks
+  | RecordAssessment
+  | ApprovePlan
+  | RequestHandoff
+  | AcceptHandoff
+  | DeclineHandoff
+  | CompleteHandoff
+  | ApplyLadderStep
+  | RecordContactAttempt
+  | RecordFaceToFaceVisit
+  | RecordMedicationReconciliation
+  | RecordReadmission
+  | ReplanFollowUpAfterReadmission
+  | EvaluateStuck
+  | CloseEpisode
+  | CancelDischarge;

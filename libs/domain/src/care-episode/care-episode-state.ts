@@ -1,8 +1,37 @@
+import type { BusinessCalendar } from '../calendar/business-calendar';
+import type { Handoff, HandoffKind } from '../handoff/handoff';
+import type { LaceScore, RiskTier } from '../risk/lace-index';
+import type { StuckReason } from '../stuck/stuck-reason';
+import type { TcmComplexity } from '../tcm/tcm-deadlines';
+import type { ContactAttempt, TcmOutcome } from '../tcm/tcm-outcome';
 import type { CareEpisodeStage } from './care-episode-stage';
 
 export interface Readmission {
   encounterId: string;
   admittedAt: string;
+}
+
+export interface EpisodeDeadlines {
+  contactDue: string;
+  visitDue?: string;
+  serviceEnds: string;
+}
+
+export interface EpisodeAssessment {
+  lace: LaceScore;
+  complexity: TcmComplexity;
+}
+
+export interface FollowUpPlan {
+  riskTier: RiskTier;
+  /** When the plan (re)started: contacts before it do not count toward its checkpoints. */
+  since: string;
+  schedule: readonly string[];
+}
+
+export interface StuckStatus {
+  reasons: readonly StuckReason[];
+  since: string;
 }
 
 export type CareEpisodeState =
@@ -15,7 +44,21 @@ export type CareEpisodeState =
       patientRef: string;
       dischargedAt: string;
       stage: CareEpisodeStage;
+      stageSince: string;
+      /** The latest instant anything happened in the episode. */
+      lastActivityAt: string;
+      calendar?: BusinessCalendar;
+      deadlines?: EpisodeDeadlines;
+      assessment?: EpisodeAssessment;
+      plannedHandoffs?: readonly HandoffKind[];
+      followUp?: FollowUpPlan;
+      handoffs: readonly Handoff[];
+      contacts: readonly ContactAttempt[];
+      visitAt?: string;
+      medicationReconciledAt?: string;
       readmissions: readonly Readmission[];
+      stuck?: StuckStatus;
+      outcome?: TcmOutcome;
     };
 
 export type OpenCareEpisode = Extract<CareEpisodeState, { status: 'open' }>;

@@ -1,97 +1,533 @@
 import fc from 'fast-check';
-import type { CareEpisodeCommand } from './care-episode-command';
-import type { CareEpisodeEvent } from './care-episode-event';
-import { isTerminalStage } from './care-episode-stage';
-import { initialCareEpisodeState, type CareEpisodeState } from './care-episode-state';
+import { DEFAULT_ESCALATION_LADDER, ladderSteps } from '../handoff/escalation-ladder';
+import {
+  handoffDue,
+  handoffKinds,
+  handoffPhase,
+  isOpenHandoff,
+  type HandoffKind,
+} from '../handoff/handoff';
+import type { LaceInput } from '../risk/lace-index';
+import type { TcmComplexity } from '../tcm/tcm-deadlines';
+import type { TenantPolicy } from '../tenant/tenant-policy';
+import type { ApplyLadderStep, CareEpisodeCommand } from './care-episode-command';
+import type { CareEpisodeEvent, HandoffReassigned } from './care-episode-event';
+import { careEpisodeStages, isTerminalStage, type CareEpisodeStage } from './care-episode-stage';
+import {
+  initialCareEpisodeState,
+  type CareEpisodeState,
+  type EpisodeDeadlines,
+} from './care-episode-state';
 import { decide } from './decide';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { evolve } from './evolve';
 import { foldCareEpisode } from './fold';
+import { handoffLoopOpen } from './handoff-loop';
 
+/** Friday 20 November 2026, 15:30 in New York: the week before Thanksgiving. */
 const DISCHARGED_AT = Date.parse('2026-11-20T20:30:00.000Z');
-const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const DAY_MINUTES = 24 * 60;
+const iso = (instant: number): string => new Date(instant).toISOString();
+const minutesAfterDischarge = (minutes: number): string => iso(DISCHARGED_AT + minutes * MINUTE_MS);
 
-const command: fc.Arbitrary<CareEpisodeCommand> = fc.oneof(
-  fc.constantFrom('e-1', 'e-2').map((episodeId): CareEpisodeCommand => ({
-    type: 'RecordDischarge',
-    data: {
-      episodeId,
-      tenantId: 'general-hospital',
-      encounterId: 'ENC-1',
-      patientRef: 'Patient/1',
-      dischargedAt: new Date(DISCHARGED_AT).toISOString(),
+const handoffPolicy = (
+  acceptWithinHours: number,
+  completeWithinHours: number,
+  fallbackAssignee: string,
+) => ({ acceptWithinHours, completeWithinHours, fallbackAssignee });
+
+/** Two realistic tenants: different zones, holidays, hand-off SLAs, ladders and stuck rules. */
+const tenants: readonly TenantPolicy[] = [
+  {
+    tenantId: 'general-hospital',
+    calendar: {
+      timeZone: 'America/New_York',
+      holidays: ['2026-11-26', '2026-12-25', '2027-01-01', '2027-01-18'],
     },
-  })),
+    handoffs: {
+      pcp: handoffPolicy(24, 72, 'org/pcp-pool'),
+      specialist: handoffPolicy(48, 168, 'org/specialist-pool'),
+      home_health: handoffPolicy(24, 48, 'org/home-health-pool'),
+      snf: handoffPolicy(12, 24, 'org/snf-pool'),
+      community_resource: handoffPolicy(72, 336, 'org/community-pool'),
+    },
+    ladder: DEFAULT_ESCALATION_LADDER,
+    stuck: { idleHours: 72, stageSlaHours: { intake: 4, assessment: 24, planning: 24 } },
+  },
+  {
+    tenantId: 'klinikum-mitte',
+    calendar: {
+      timeZone: 'Europe/Berlin',
+      holidays: ['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31', '2027-01-01'],
+    },
+    handoffs: {
+      pcp: handoffPolicy(8, 120, 'org/hausarzt-pool'),
+      specialist: handoffPolicy(72, 96, 'org/facharzt-pool'),
+      home_health: handoffPolicy(4, 12, 'org/pflege-pool'),
+      snf: handoffPolicy(48, 24, 'org/reha-pool'),
+      community_resource: handoffPolicy(96, 48, 'org/sozialdienst'),
+    },
+    ladder: { remindAtPercent: 25, escalateAtPercent: 75, reassignOnBreach: 3 },
+    stuck: { idleHours: 48, stageSlaHours: { intake: 2, assessment: 12, planning: 48 } },
+  },
+];
+
+/** The last instant of the service period (discharge day + 29) in each tenant's zone. */
+const SERVICE_PERIOD_ENDS = ['2026-12-20T04:59:59.999Z', '2026-12-19T22:59:59.999Z'];
+
+const HANDOFF_IDS = ['h-1', 'h-2', 'h-3'] as const;
+
+/** Any minute from two days before the discharge to well after the service period. */
+const instant = fc
+  .integer({ min: -2 * DAY_MINUTES, max: 33 * DAY_MINUTES })
+  .map(minutesAfterDischarge);
+const closingInstant = fc.oneof(
+  instant,
+  fc.integer({ min: 28 * DAY_MINUTES, max: 31 * DAY_MINUTES }).map(minutesAfterDischarge),
   fc
+    .tuple(fc.constantFrom(...SERVICE_PERIOD_ENDS), fc.integer({ min: -1, max: 1 }))
+    .map(([end, offset]) => iso(Date.parse(end) + offset)),
+);
+const handoffId = fc.constantFrom(...HANDOFF_IDS);
+/** Minutes from the start of a hand-off's running phase to the coordinator's action. */
+const loopDelay = fc.integer({ min: -2 * 60, max: 8 * DAY_MINUTES });
+const handoffKind = fc.constantFrom(...handoffKinds);
+const lace: fc.Arbitrary<LaceInput> = fc.record({
+  lengthOfStayDays: fc.integer({ min: 0, max: 20 }),
+  acuteAdmission: fc.boolean(),
+  charlsonScore: fc.integer({ min: 0, max: 6 }),
+  edVisitsLast6Months: fc.integer({ min: 0, max: 6 }),
+});
+const complexity = fc.constantFrom<TcmComplexity>('moderate', 'high');
+
+/**
+ * What the workflow would send. Ladder steps are computed, as the workflow does, from the
+ * hand-off's running phase at the time; they may be delivered late or twice.
+ */
+type Intent =
+  | { kind: 'command'; command: CareEpisodeCommand }
+  | { kind: 'loop'; action: 'accept' | 'decline' | 'complete'; handoffId: string; delay: number }
+  | { kind: 'ladder'; handoffId: string; stepIndex: number }
+  | { kind: 'redeliver'; index: number };
+
+const send = (command: CareEpisodeCommand): Intent => ({ kind: 'command', command });
+
+function intents(policy: TenantPolicy): fc.Arbitrary<Intent> {
+  const { calendar } = policy;
+  const weighted = (weight: number, arbitrary: fc.Arbitrary<Intent>) => ({ weight, arbitrary });
+  return fc.oneof(
+    weighted(
+      2,
+      fc.constantFrom('episode-1', 'episode-2').map((episodeId) =>
+        send({
+          type: 'RecordDischarge',
+          data: {
+            episodeId,
+            tenantId: policy.tenantId,
+            encounterId: 'ENC-1',
+            patientRef: 'Patient/1',
+            dischargedAt: iso(DISCHARGED_AT),
+          },
+        }),
+      ),
+    ),
+    weighted(
+      2,
+      instant.map((at) => send({ type: 'StartTcmClocks', data: { at, calendar } })),
+    ),
+    weighted(
+      2,
+      fc
+        .record({ at: instant, lace, complexity })
+        .map((data) => send({ type: 'RecordAssessment', data: { ...data, assessedBy: 'rn-1' } })),
+    ),
+    weighted(
+      2,
+      fc
+        .record({ at: instant, handoffKinds: fc.array(handoffKind, { maxLength: 3 }) })
+        .map((data) => send({ type: 'ApprovePlan', data: { ...data, approvedBy: 'dr-1' } })),
+    ),
+    weighted(
+      8,
+      fc.record({ at: instant, handoffId, kind: handoffKind }).map(({ at, handoffId: id, kind }) =>
+        send({
+          type: 'RequestHandoff',
+          data: {
+            at,
+            handoffId: id,
+            kind,
+            assignee: `org/${kind}-first`,
+            acceptWithinHours: policy.handoffs[kind].acceptWithinHours,
+          },
+        }),
+      ),
+    ),
+    ...(['accept', 'decline', 'complete'] as const).map((action) =>
+      weighted(
+        { accept: 8, decline: 2, complete: 6 }[action],
+        fc
+          .record({ handoffId, delay: loopDelay })
+          .map((data): Intent => ({ kind: 'loop', action, ...data })),
+      ),
+    ),
+    weighted(
+      10,
+      fc
+        .record({ handoffId, stepIndex: fc.nat({ max: 3 }) })
+        .map((data): Intent => ({ kind: 'ladder', ...data })),
+    ),
+    weighted(
+      4,
+      fc.nat({ max: 20 }).map((index): Intent => ({ kind: 'redeliver', index })),
+    ),
+    weighted(
+      3,
+      fc
+        .record({
+          at: instant,
+          reached: fc.boolean(),
+          channel: fc.constantFrom('phone' as const, 'video' as const, 'in_person' as const),
+        })
+        .map((data) =>
+          send({ type: 'RecordContactAttempt', data: { ...data, attemptedBy: 'rn-1' } }),
+        ),
+    ),
+    weighted(
+      2,
+      instant.map((at) =>
+        send({ type: 'RecordFaceToFaceVisit', data: { at, recordedBy: 'dr-1' } }),
+      ),
+    ),
+    weighted(
+      2,
+      instant.map((at) =>
+        send({ type: 'RecordMedicationReconciliation', data: { at, reconciledBy: 'pharm-1' } }),
+      ),
+    ),
+    weighted(
+      2,
+      fc
+        .record({
+          encounter: fc.integer({ min: 1, max: 3 }),
+          admittedAt: fc
+            .integer({ min: -2 * DAY_MINUTES, max: 32 * DAY_MINUTES })
+            .map(minutesAfterDischarge),
+        })
+        .map(({ encounter, admittedAt }) =>
+          send({
+            type: 'RecordReadmission',
+            data: { admissionEncounterId: `ENC-R${encounter}`, admittedAt },
+          }),
+        ),
+    ),
+    weighted(
+      2,
+      instant.map((at) => send({ type: 'ReplanFollowUpAfterReadmission', data: { at } })),
+    ),
+    weighted(
+      3,
+      fc
+        .record({ at: instant, activityFailing: fc.boolean() })
+        .map((data) => send({ type: 'EvaluateStuck', data: { ...data, policy: policy.stuck } })),
+    ),
+    weighted(
+      1,
+      closingInstant.map((at) => send({ type: 'CloseEpisode', data: { at } })),
+    ),
+    weighted(
+      1,
+      instant.map((cancelledAt) =>
+        send({ type: 'CancelDischarge', data: { reason: 'A13', cancelledAt } }),
+      ),
+    ),
+  );
+}
+
+/** Up to the first four commands of the usual path, so that later stages are reached often. */
+function usualStart(policy: TenantPolicy): fc.Arbitrary<Intent[]> {
+  return fc
     .record({
-      encounter: fc.integer({ min: 1, max: 4 }),
-      hours: fc.integer({ min: -48, max: 800 }),
+      length: fc.oneof(fc.constant(4), fc.integer({ min: 0, max: 3 })),
+      clocksAfter: fc.integer({ min: 0, max: 6 * 60 }),
+      assessedAfter: fc.integer({ min: 0, max: 3 * DAY_MINUTES }),
+      plannedAfter: fc.integer({ min: 0, max: 3 * DAY_MINUTES }),
+      lace,
+      complexity,
+      handoffKinds: fc.subarray([...handoffKinds], { maxLength: 3 }),
     })
-    .map(({ encounter, hours }): CareEpisodeCommand => ({
-      type: 'RecordReadmission',
-      data: {
-        admissionEncounterId: `ENC-R${encounter}`,
-        admittedAt: new Date(DISCHARGED_AT + hours * HOUR_MS).toISOString(),
-      },
-    })),
-  fc.constant<CareEpisodeCommand>({
-    type: 'CancelDischarge',
-    data: { reason: 'A13', cancelledAt: new Date(DISCHARGED_AT + HOUR_MS).toISOString() },
+    .map((start) => {
+      const clocksAt = start.clocksAfter;
+      const assessedAt = clocksAt + start.assessedAfter;
+      const plannedAt = assessedAt + start.plannedAfter;
+      const commands: CareEpisodeCommand[] = [
+        {
+          type: 'RecordDischarge',
+          data: {
+            episodeId: 'episode-1',
+            tenantId: policy.tenantId,
+            encounterId: 'ENC-1',
+            patientRef: 'Patient/1',
+            dischargedAt: iso(DISCHARGED_AT),
+          },
+        },
+        {
+          type: 'StartTcmClocks',
+          data: { at: minutesAfterDischarge(clocksAt), calendar: policy.calendar },
+        },
+        {
+          type: 'RecordAssessment',
+          data: {
+            at: minutesAfterDischarge(assessedAt),
+            assessedBy: 'rn-1',
+            lace: start.lace,
+            complexity: start.complexity,
+          },
+        },
+        {
+          type: 'ApprovePlan',
+          data: {
+            at: minutesAfterDischarge(plannedAt),
+            approvedBy: 'dr-1',
+            handoffKinds: start.handoffKinds,
+          },
+        },
+      ];
+      return commands.slice(0, start.length).map(send);
+    });
+}
+
+const scenario = fc.constantFrom(...tenants).chain((policy) =>
+  fc.record({
+    policy: fc.constant(policy),
+    intents: fc
+      .tuple(usualStart(policy), fc.array(intents(policy), { maxLength: 40, size: 'max' }))
+      .map(([start, rest]) => [...start, ...rest]),
   }),
 );
 
+/** Turns an intent into the command the workflow would send in this state, if any. */
+function materialize(
+  intent: Intent,
+  state: CareEpisodeState,
+  policy: TenantPolicy,
+  timers: ApplyLadderStep[],
+): CareEpisodeCommand | undefined {
+  const handoffs = state.status === 'open' ? state.handoffs : [];
+  switch (intent.kind) {
+    case 'command':
+      return intent.command;
+    case 'loop': {
+      const known = handoffs.find((handoff) => handoff.handoffId === intent.handoffId);
+      const since = known ? Date.parse(known.phaseStartedAt) : DISCHARGED_AT;
+      const at = iso(since + intent.delay * MINUTE_MS);
+      const { handoffId: id } = intent;
+      if (intent.action === 'decline') {
+        return { type: 'DeclineHandoff', data: { at, handoffId: id, reason: 'no capacity' } };
+      }
+      if (intent.action === 'complete')
+        return { type: 'CompleteHandoff', data: { at, handoffId: id } };
+      const kind: HandoffKind = known?.kind ?? 'pcp';
+      const { completeWithinHours } = policy.handoffs[kind];
+      return { type: 'AcceptHandoff', data: { at, handoffId: id, completeWithinHours } };
+    }
+    case 'redeliver':
+      return timers.length === 0 ? undefined : timers[intent.index % timers.length];
+    case 'ladder': {
+      const handoff = handoffs.find((candidate) => candidate.handoffId === intent.handoffId);
+      if (!handoff || !isOpenHandoff(handoff)) {
+        return {
+          type: 'ApplyLadderStep',
+          data: {
+            handoffId: intent.handoffId,
+            phase: 'acceptance',
+            step: { step: 'remind', at: iso(DISCHARGED_AT) },
+            reassignTo: 'org/nobody',
+            acceptWithinHours: 24,
+          },
+        };
+      }
+      const steps = ladderSteps(handoff.phaseStartedAt, handoffDue(handoff)!, policy.ladder);
+      const command: ApplyLadderStep = {
+        type: 'ApplyLadderStep',
+        data: {
+          handoffId: handoff.handoffId,
+          phase: handoffPhase(handoff),
+          step: steps[intent.stepIndex % steps.length]!,
+          reassignTo: policy.handoffs[handoff.kind].fallbackAssignee,
+          acceptWithinHours: policy.handoffs[handoff.kind].acceptWithinHours,
+        },
+      };
+      timers.push(command);
+      return command;
+    }
+    default: {
+      const unknownIntent: never = intent;
+      return unknownIntent;
+    }
+  }
+}
+
+interface Step {
+  before: CareEpisodeState;
+  command: CareEpisodeCommand;
+  produced: CareEpisodeEvent[];
+  after: CareEpisodeState;
+}
+
 /** Runs commands as the workflow does: a refused command leaves the state as it was. */
-function run(commands: readonly CareEpisodeCommand[]) {
+function run(policy: TenantPolicy, sequence: readonly Intent[]) {
   let state: CareEpisodeState = initialCareEpisodeState;
   const events: CareEpisodeEvent[] = [];
-  const steps: { before: CareEpisodeState; produced: CareEpisodeEvent[] }[] = [];
-  for (const next of commands) {
+  const steps: Step[] = [];
+  const timers: ApplyLadderStep[] = [];
+  for (const intent of sequence) {
+    const command = materialize(intent, state, policy, timers);
+    if (!command) continue;
     let produced: CareEpisodeEvent[] = [];
     try {
-      produced = decide(next, state);
+      produced = decide(command, state);
     } catch (error) {
       if (!(error instanceof DomainRuleViolation)) throw error;
     }
-    steps.push({ before: state, produced });
+    const after = produced.reduce(evolve, state);
+    steps.push({ before: state, command, produced, after });
     events.push(...produced);
-    state = produced.reduce(evolve, state);
+    state = after;
   }
   return { state, events, steps };
 }
 
-describe('care episode properties (1,000 random command sequences each)', () => {
-  const sequences = fc.array(command, { maxLength: 25 });
+const openStages = careEpisodeStages.filter((stage) => !isTerminalStage(stage));
+const ALLOWED_STAGE_CHANGES = new Set<string>([
+  'intake → assessment',
+  'assessment → planning',
+  'planning → handoff',
+  'planning → follow_up',
+  'handoff → follow_up',
+  'follow_up → handoff',
+  ...openStages.map((stage) => `${stage} → closed`),
+  ...openStages.map((stage) => `${stage} → cancelled`),
+]);
+const stageOf = (state: CareEpisodeState): CareEpisodeStage | undefined =>
+  state.status === 'open' ? state.stage : undefined;
 
-  it('re-folding the recorded events gives the same state', () => {
+const RUNS = { numRuns: 1_000 };
+
+describe('care episode properties (1,000 random command sequences each)', () => {
+  it('(a) re-folding the recorded events gives the same state', () => {
     fc.assert(
-      fc.property(sequences, (commands) => {
-        const { state, events } = run(commands);
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        const { state, events } = run(policy, sequence);
         expect(foldCareEpisode(events)).toEqual(state);
       }),
-      { numRuns: 1_000 },
+      RUNS,
     );
   });
 
-  it('accepts nothing once the episode is cancelled, and nothing before a discharge but a discharge', () => {
+  it('(b) no illegal transition is accepted: stages move only along the allowed edges', () => {
     fc.assert(
-      fc.property(sequences, (commands) => {
-        for (const { before, produced } of run(commands).steps) {
-          if (before.status === 'open' && isTerminalStage(before.stage))
-            expect(produced).toEqual([]);
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { before, command, produced, after } of run(policy, sequence).steps) {
+          // Rule 1: nothing but a discharge opens an episode.
           if (before.status === 'empty') {
-            for (const event of produced)
-              expect(event.type).toBe('care.episode.discharge_recorded.v1');
+            expect(produced.map((event) => event.type)).toEqual(
+              produced.length === 0 ? [] : ['care.episode.discharge_recorded.v1'],
+            );
+            if (produced.length > 0) expect(stageOf(after)).toBe('intake');
+            continue;
+          }
+          // Nothing is accepted once the episode is closed or cancelled.
+          if (isTerminalStage(before.stage)) {
+            expect(produced).toEqual([]);
+            continue;
+          }
+          let state: CareEpisodeState = before;
+          for (const event of produced) {
+            const next = evolve(state, event);
+            const from = stageOf(state);
+            const to = stageOf(next);
+            if (from !== to) {
+              expect(ALLOWED_STAGE_CHANGES).toContain(`${from} → ${to}`);
+            }
+            // Rule 5: the episode closes only at or after the end of its service period.
+            if (to === 'closed' && from !== 'closed') {
+              expect(command.type).toBe('CloseEpisode');
+              expect(event.type).toBe('care.episode.closed.v1');
+              const serviceEnds =
+                state.status === 'open' ? state.deadlines?.serviceEnds : undefined;
+              expect(serviceEnds).toBeDefined();
+              if (event.type === 'care.episode.closed.v1' && serviceEnds !== undefined) {
+                expect(Date.parse(event.data.at)).toBeGreaterThanOrEqual(Date.parse(serviceEnds));
+              }
+            }
+            state = next;
+          }
+          // Rule 8: after planning, the stage shows whether the hand-off loop is open.
+          if (
+            after.status === 'open' &&
+            (after.stage === 'handoff' || after.stage === 'follow_up')
+          ) {
+            expect(after.stage).toBe(handoffLoopOpen(after) ? 'handoff' : 'follow_up');
           }
         }
       }),
-      { numRuns: 1_000 },
+      RUNS,
     );
   });
 
-  it('never records the same readmission twice or one outside the 30-day window', () => {
+  it('(c) no deadline moves backwards; a reassignment sets acceptance no earlier than its breach', () => {
+    const deadlineKeys: readonly (keyof EpisodeDeadlines)[] = [
+      'contactDue',
+      'visitDue',
+      'serviceEnds',
+    ];
     fc.assert(
-      fc.property(sequences, (commands) => {
-        const readmissions = run(commands).events.flatMap((event) =>
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { before, produced, after } of run(policy, sequence).steps) {
+          if (before.status !== 'open' || after.status !== 'open') continue;
+          for (const key of deadlineKeys) {
+            const was = before.deadlines?.[key];
+            if (was === undefined) continue;
+            const now = after.deadlines?.[key];
+            expect(now).toBeDefined();
+            expect(Date.parse(now!)).toBeGreaterThanOrEqual(Date.parse(was));
+          }
+          for (const handoff of before.handoffs) {
+            const later = after.handoffs.find((each) => each.handoffId === handoff.handoffId);
+            expect(later).toBeDefined();
+            if (!later) continue;
+            expect(Date.parse(later.acceptDue)).toBeGreaterThanOrEqual(
+              Date.parse(handoff.acceptDue),
+            );
+            const reassignment = produced.find(
+              (event): event is HandoffReassigned =>
+                event.type === 'care.episode.handoff_reassigned.v1' &&
+                event.data.handoffId === handoff.handoffId,
+            );
+            if (reassignment) {
+              // A new acceptance phase: its deadline is no earlier than the breach causing it.
+              expect(Date.parse(later.acceptDue)).toBeGreaterThanOrEqual(
+                Date.parse(reassignment.data.at),
+              );
+              expect(later.completeDue).toBeUndefined();
+            } else if (handoff.completeDue !== undefined) {
+              expect(later.completeDue).toBeDefined();
+              expect(Date.parse(later.completeDue!)).toBeGreaterThanOrEqual(
+                Date.parse(handoff.completeDue),
+              );
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('rule 6: never records the same readmission twice or one outside the 30-day window', () => {
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        const readmissions = run(policy, sequence).events.flatMap((event) =>
           event.type === 'care.episode.readmission_recorded.v1' ? [event.data] : [],
         );
         const encounters = readmissions.map((readmission) => readmission.admissionEncounterId);
@@ -101,7 +537,24 @@ describe('care episode properties (1,000 random command sequences each)', () => 
           expect(readmission.daysAfterDischarge).toBeLessThanOrEqual(30);
         }
       }),
-      { numRuns: 1_000 },
+      RUNS,
     );
+  });
+
+  it('the generated sequences reach every stage and every kind of event', () => {
+    // Guards the properties above against a generator that never gets past intake.
+    const stages = new Set<string>();
+    const eventTypes = new Set<string>();
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { after, produced } of run(policy, sequence).steps) {
+          if (after.status === 'open') stages.add(after.stage);
+          for (const event of produced) eventTypes.add(event.type);
+        }
+      }),
+      { numRuns: 1_000, seed: 20_270_115 },
+    );
+    expect([...stages].sort()).toEqual([...careEpisodeStages].sort());
+    expect(eventTypes.size).toBe(20);
   });
 });

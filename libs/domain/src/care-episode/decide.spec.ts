@@ -8,7 +8,7 @@ const given = (...history: CareEpisodeEvent[]) => ({
   when: (command: CareEpisodeCommand) => ({
     then: (expected: CareEpisodeEvent[]) =>
       expect(decide(command, foldCareEpisode(history))).toEqual(expected),
-    thenRejects: (rule: string) => {
+    thenThrows: (rule: string) => {
       const attempt = () => decide(command, foldCareEpisode(history));
       expect(attempt).toThrow(DomainRuleViolation);
       expect(attempt).toThrow(expect.objectContaining({ rule }) as Error);
@@ -41,7 +41,7 @@ describe('care episode decider', () => {
   it('rule 1 (episode key): a discharge of another episode is refused by this stream', () => {
     given(dischargeRecorded)
       .when({ type: 'RecordDischarge', data: { ...discharge, episodeId: 'other-episode' } })
-      .thenRejects('episode-key');
+      .thenThrows('episode-key');
   });
 
   it('a recorded discharge puts the episode in intake', () => {
@@ -49,6 +49,10 @@ describe('care episode decider', () => {
       status: 'open',
       ...discharge,
       stage: 'intake',
+      stageSince: discharge.dischargedAt,
+      lastActivityAt: discharge.dischargedAt,
+      handoffs: [],
+      contacts: [],
       readmissions: [],
     });
   });
@@ -82,20 +86,20 @@ describe('care episode decider', () => {
   it('rule 6 (readmission): an admission after the 30-day window is refused', () => {
     given(dischargeRecorded)
       .when(readmit('2026-12-21T16:00:00-05:00'))
-      .thenRejects('readmission-window');
+      .thenThrows('readmission-window');
   });
 
   it('rule 6 (readmission): an admission before the discharge is refused', () => {
     given(dischargeRecorded)
       .when(readmit('2026-11-19T16:00:00-05:00'))
-      .thenRejects('readmission-window');
+      .thenThrows('readmission-window');
   });
 
   it('rule 6 (readmission): a readmission needs an open episode', () => {
-    given().when(readmit('2026-11-30T16:00:00-05:00')).thenRejects('episode-not-open');
+    given().when(readmit('2026-11-30T16:00:00-05:00')).thenThrows('episode-not-open');
     given(dischargeRecorded, cancelled)
       .when(readmit('2026-11-30T16:00:00-05:00'))
-      .thenRejects('episode-not-open');
+      .thenThrows('episode-not-open');
   });
 
   it('rule 1 (A13): cancelling the discharge cancels the open episode', () => {
@@ -108,6 +112,6 @@ describe('care episode decider', () => {
   });
 
   it('rule 1 (A13): there is nothing to cancel before a discharge', () => {
-    given().when(cancel).thenRejects('episode-not-open');
+    given().when(cancel).thenThrows('episode-not-open');
   });
 });

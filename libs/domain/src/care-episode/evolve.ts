@@ -1,24 +1,175 @@
+import type { Handoff } from '../handoff/handoff';
 import type { CareEpisodeEvent } from './care-episode-event';
-import type { CareEpisodeState } from './care-episode-state';
+import type { CareEpisodeStage } from './care-episode-stage';
+import type { CareEpisodeState, OpenCareEpisode } from './care-episode-state';
+import { handoffLoopOpen } from './handoff-loop';
 
 export function evolve(state: CareEpisodeState, event: CareEpisodeEvent): CareEpisodeState {
+  if (event.type === 'care.episode.discharge_recorded.v1') {
+    return {
+      status: 'open',
+      ...event.data,
+      stage: 'intake',
+      stageSince: event.data.dischargedAt,
+      lastActivityAt: event.data.dischargedAt,
+      handoffs: [],
+      contacts: [],
+      readmissions: [],
+    };
+  }
+  return state.status === 'open' ? evolveOpen(state, event) : state;
+}
+
+function evolveOpen(
+  state: OpenCareEpisode,
+  event: Exclude<CareEpisodeEvent, { type: 'care.episode.discharge_recorded.v1' }>,
+): OpenCareEpisode {
   switch (event.type) {
-    case 'care.episode.discharge_recorded.v1':
-      return { status: 'open', ...event.data, stage: 'intake', readmissions: [] };
-    case 'care.episode.readmission_recorded.v1':
-      if (state.status !== 'open') return state;
+    case 'care.episode.tcm_clocks_started.v1': {
+      const { at, calendar, contactDue, serviceEnds } = event.data;
+      return enterStage(
+        { ...state, calendar, deadlines: { contactDue, serviceEnds } },
+        'assessment',
+        at,
+      );
+    }
+    case 'care.episode.assessment_recorded.v1': {
+      const { at, lace, complexity, visitDue } = event.data;
+      const deadlines = state.deadlines && { ...state.deadlines, visitDue };
+      return enterStage(
+        active({ ...state, assessment: { lace, complexity }, deadlines }, at),
+        'planning',
+        at,
+      );
+    }
+    case 'care.episode.plan_approved.v1': {
+      const planned = { ...state, plannedHandoffs: event.data.handoffKinds };
+      return enterStage(
+        active(planned, event.data.at),
+        handoffLoopOpen(planned) ? 'handoff' : 'follow_up',
+        event.data.at,
+      );
+    }
+    case 'care.episode.follow_up_planned.v1': {
+      const { at, riskTier, schedule } = event.data;
+      return { ...state, followUp: { riskTier, since: at, schedule } };
+    }
+    case 'care.episode.handoff_requested.v1': {
+      const { at, handoffId, kind, assignee, acceptDue } = event.data;
+      const handoff: Handoff = {
+        handoffId,
+        kind,
+        assignee,
+        status: 'requested',
+        requestedAt: at,
+        phaseStartedAt: at,
+        acceptDue,
+        reminded: false,
+        breaches: 0,
+        overdue: false,
+      };
+      return afterHandoffChange(
+        active({ ...state, handoffs: [...state.handoffs, handoff] }, at),
+        at,
+      );
+    }
+    case 'care.episode.handoff_accepted.v1': {
+      const { at, handoffId, completeDue } = event.data;
+      return afterHandoffChange(
+        active(
+          updateHandoff(state, handoffId, {
+            status: 'accepted',
+            phaseStartedAt: at,
+            completeDue,
+            reminded: false,
+            breaches: 0,
+            overdue: false,
+          }),
+          at,
+        ),
+        at,
+      );
+    }
+    case 'care.episode.handoff_declined.v1':
+    case 'care.episode.handoff_completed.v1': {
+      const { at, handoffId } = event.data;
+      const status = event.type === 'care.episode.handoff_declined.v1' ? 'declined' : 'completed';
+      return afterHandoffChange(
+        active(updateHandoff(state, handoffId, { status, overdue: false }), at),
+        at,
+      );
+    }
+    case 'care.episode.handoff_reminder_sent.v1':
+      return updateHandoff(state, event.data.handoffId, { reminded: true });
+    case 'care.episode.handoff_escalated.v1':
+      return updateHandoff(state, event.data.handoffId, {
+        breaches: event.data.breach,
+        overdue: true,
+      });
+    case 'care.episode.handoff_reassigned.v1': {
+      const { at, handoffId, to, acceptDue } = event.data;
+      return updateHandoff(state, handoffId, {
+        status: 'requested',
+        assignee: to,
+        phaseStartedAt: at,
+        acceptDue,
+        completeDue: undefined,
+        reminded: false,
+        breaches: 0,
+        overdue: true,
+      });
+    }
+    case 'care.episode.contact_attempted.v1': {
+      const { at, reached } = event.data;
+      return active({ ...state, contacts: [...state.contacts, { at, reached }] }, at);
+    }
+    case 'care.episode.face_to_face_visit_recorded.v1':
+      return active({ ...state, visitAt: event.data.at }, event.data.at);
+    case 'care.episode.medication_reconciled.v1':
+      return active({ ...state, medicationReconciledAt: event.data.at }, event.data.at);
+    case 'care.episode.readmission_recorded.v1': {
+      const { admissionEncounterId, admittedAt } = event.data;
+      const readmission = { encounterId: admissionEncounterId, admittedAt };
+      return active({ ...state, readmissions: [...state.readmissions, readmission] }, admittedAt);
+    }
+    case 'care.episode.stuck_flagged.v1':
       return {
         ...state,
-        readmissions: [
-          ...state.readmissions,
-          { encounterId: event.data.admissionEncounterId, admittedAt: event.data.admittedAt },
-        ],
+        stuck: { reasons: event.data.reasons, since: state.stuck?.since ?? event.data.at },
       };
+    case 'care.episode.stuck_cleared.v1':
+      return { ...state, stuck: undefined };
+    case 'care.episode.closed.v1':
+      return enterStage({ ...state, outcome: event.data.outcome }, 'closed', event.data.at);
     case 'care.episode.cancelled.v1':
-      return state.status === 'open' ? { ...state, stage: 'cancelled' } : state;
+      return enterStage(state, 'cancelled', event.data.cancelledAt);
     default: {
       const unknownEvent: never = event;
       return unknownEvent;
     }
   }
 }
+
+function enterStage(state: OpenCareEpisode, stage: CareEpisodeStage, at: string): OpenCareEpisode {
+  return stage === state.stage ? state : { ...state, stage, stageSince: at };
+}
+
+/** Coordinator and ADT facts count as activity; the engine's own reminders do not. */
+const active = (state: OpenCareEpisode, at: string): OpenCareEpisode =>
+  Date.parse(at) > Date.parse(state.lastActivityAt) ? { ...state, lastActivityAt: at } : state;
+
+const afterHandoffChange = (state: OpenCareEpisode, at: string): OpenCareEpisode =>
+  state.stage === 'handoff' || state.stage === 'follow_up'
+    ? enterStage(state, handoffLoopOpen(state) ? 'handoff' : 'follow_up', at)
+    : state;
+
+const updateHandoff = (
+  state: OpenCareEpisode,
+  handoffId: string,
+  change: Partial<Handoff>,
+): OpenCareEpisode => ({
+  ...state,
+  handoffs: state.handoffs.map((handoff) =>
+    handoff.handoffId === handoffId ? { ...handoff, ...change } : handoff,
+  ),
+});

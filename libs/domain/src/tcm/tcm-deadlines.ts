@@ -15,25 +15,18 @@ export const VISIT_DAYS: Record<TcmComplexity, number> = { high: 7, moderate: 14
 /** Rule 5: the service period is the discharge day and the 29 days after it. */
 export const SERVICE_PERIOD_EXTRA_DAYS = 29;
 
-export interface TcmDeadlines {
-  dischargeDate: string;
-  contactDue: Date;
-  visitDue: Date;
-  serviceEnds: Date;
-}
+/** Each deadline is the last instant of a local day in the tenant's zone. */
+const endOfDayAfter = (dischargedAt: string, days: number, timeZone: string): Date =>
+  endOfLocalDay(addCalendarDays(localDateOf(dischargedAt, timeZone), days), timeZone);
 
-/** Every TCM deadline, each the last instant of a local day in the tenant's zone. */
-export function tcmDeadlines(
-  dischargedAt: string,
-  complexity: TcmComplexity,
-  calendar: BusinessCalendar,
-): TcmDeadlines {
-  const dischargeDate = localDateOf(dischargedAt, calendar.timeZone);
-  const endOf = (date: string) => endOfLocalDay(date, calendar.timeZone);
-  return {
-    dischargeDate,
-    contactDue: endOf(addBusinessDays(dischargeDate, CONTACT_BUSINESS_DAYS, calendar)),
-    visitDue: endOf(addCalendarDays(dischargeDate, VISIT_DAYS[complexity])),
-    serviceEnds: endOf(addCalendarDays(dischargeDate, SERVICE_PERIOD_EXTRA_DAYS)),
-  };
-}
+export const contactDue = (dischargedAt: string, calendar: BusinessCalendar): Date =>
+  endOfLocalDay(
+    addBusinessDays(localDateOf(dischargedAt, calendar.timeZone), CONTACT_BUSINESS_DAYS, calendar),
+    calendar.timeZone,
+  );
+
+export const visitDue = (dischargedAt: string, complexity: TcmComplexity, timeZone: string): Date =>
+  endOfDayAfter(dischargedAt, VISIT_DAYS[complexity], timeZone);
+
+export const serviceEnds = (dischargedAt: string, timeZone: string): Date =>
+  endOfDayAfter(dischargedAt, SERVICE_PERIOD_EXTRA_DAYS, timeZone);

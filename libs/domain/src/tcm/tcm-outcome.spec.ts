@@ -1,10 +1,10 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import { tcmDeadlines } from './tcm-deadlines';
+import { contactDue, serviceEnds, visitDue } from './tcm-deadlines';
 import { contactRequirementMet, tcmOutcome, type TcmFacts } from './tcm-outcome';
 
 const calendar: BusinessCalendar = {
   timeZone: 'America/New_York',
-  holidays: new Set(['2027-01-18', '2026-11-26']),
+  holidays: ['2027-01-18', '2026-11-26'],
 };
 
 // Friday 15 January 2027, 14:00 in New York; Monday the 18th is a holiday.
@@ -23,17 +23,16 @@ const facts = (overrides: Partial<TcmFacts> = {}): TcmFacts => ({
 
 describe('TCM deadlines', () => {
   it('rule 2: a Friday discharge before a Monday holiday has its contact due by Wednesday', () => {
-    const { contactDue } = tcmDeadlines(fridayBeforeHoliday, 'high', calendar);
-    expect(contactDue.toISOString()).toBe('2027-01-21T04:59:59.999Z');
+    expect(contactDue(fridayBeforeHoliday, calendar).toISOString()).toBe(
+      '2027-01-21T04:59:59.999Z',
+    );
   });
 
   it('rules 3 and 5: visit due by day 7 or 14, service period ends on discharge day + 29', () => {
-    const high = tcmDeadlines(monday, 'high', calendar);
-    const moderate = tcmDeadlines(monday, 'moderate', calendar);
-
-    expect(high.visitDue.toISOString()).toBe('2026-11-10T04:59:59.999Z');
-    expect(moderate.visitDue.toISOString()).toBe('2026-11-17T04:59:59.999Z');
-    expect(high.serviceEnds.toISOString()).toBe('2026-12-02T04:59:59.999Z');
+    const zone = calendar.timeZone;
+    expect(visitDue(monday, 'high', zone).toISOString()).toBe('2026-11-10T04:59:59.999Z');
+    expect(visitDue(monday, 'moderate', zone).toISOString()).toBe('2026-11-17T04:59:59.999Z');
+    expect(serviceEnds(monday, zone).toISOString()).toBe('2026-12-02T04:59:59.999Z');
   });
 });
 

@@ -1,5 +1,5 @@
 import { localDateOf, type BusinessCalendar } from '../calendar/business-calendar';
-import { tcmDeadlines, VISIT_DAYS, type TcmComplexity } from './tcm-deadlines';
+import { contactDue, VISIT_DAYS, type TcmComplexity } from './tcm-deadlines';
 
 export interface ContactAttempt {
   at: string;
@@ -15,7 +15,8 @@ export interface TcmFacts {
   medicationReconciledAt?: string;
 }
 
-export type TcmRule = 'tcm-contact' | 'tcm-face-to-face' | 'tcm-medication-reconciliation';
+export type TcmRule =
+  'tcm-assessment' | 'tcm-contact' | 'tcm-face-to-face' | 'tcm-medication-reconciliation';
 
 export type TcmOutcome =
   | { billable: true; cptCode: '99495' | '99496' }
@@ -23,11 +24,10 @@ export type TcmOutcome =
 
 /** Rule 2: one interactive contact, or two or more timely attempts, by business day 2. */
 export function contactRequirementMet(facts: TcmFacts, calendar: BusinessCalendar): boolean {
-  const { contactDue } = tcmDeadlines(facts.dischargedAt, facts.complexity, calendar);
+  const due = contactDue(facts.dischargedAt, calendar).getTime();
   const timely = facts.contacts.filter(
     (contact) =>
-      Date.parse(contact.at) >= Date.parse(facts.dischargedAt) &&
-      Date.parse(contact.at) <= contactDue.getTime(),
+      Date.parse(contact.at) >= Date.parse(facts.dischargedAt) && Date.parse(contact.at) <= due,
   );
   return timely.some((contact) => contact.reached) || timely.length >= 2;
 }

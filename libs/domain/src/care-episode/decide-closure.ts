@@ -1,0 +1,64 @@
+import { stuckReasonsAt } from '../stuck/stuck-rules';
+import { tcmOutcome, type TcmOutcome } from '../tcm/tcm-outcome';
+import type { CancelDischarge, CloseEpisode, EvaluateStuck } from './care-episode-command';
+import type { CareEpisodeEvent } from './care-episode-event';
+import type { CareEpisodeState, OpenCareEpisode } from './care-episode-state';
+import { DomainRuleViolation } from './domain-rule-violation';
+import { requireOpen } from './guards';
+
+/** Rule 9: an event whenever the set of reasons the episode is stuck changes. */
+export function evaluateStuck(
+  { data }: EvaluateStuck,
+  state: CareEpisodeState,
+): CareEpisodeEvent[] {
+  const episode = requireOpen(state, 'evaluate whether the episode is stuck');
+  const reasons = stuckReasonsAt(episode, data.at, data.policy, data.activityFailing);
+  const current = episode.stuck?.reasons ?? [];
+  if (reasons.join() === current.join()) return [];
+  if (reasons.length === 0)
+    return [{ type: 'care.episode.stuck_cleared.v1', data: { at: data.at } }];
+  return [{ type: 'care.episode.stuck_flagged.v1', data: { at: data.at, reasons } }];
+}
+
+/** Rule 5: at the end of the service period the episode closes with its TCM outcome. */
+export function closeEpisode({ data }: CloseEpisode, state: CareEpisodeState): CareEpisodeEvent[] {
+  if (state.status === 'open' && state.stage === 'closed') return [];
+  const episode = requireOpen(state, 'close the episode');
+  if (!episode.deadlines || Date.parse(data.at) < Date.parse(episode.deadlines.serviceEnds)) {
+    throw new DomainRuleViolation(
+      'tcm-service-period',
+      `The episode closes when its service period ends${episode.deadlines ? ` at ${episode.deadlines.serviceEnds}` : ''}, not at ${data.at}.`,
+    );
+  }
+  return [{ type: 'care.episode.closed.v1', data: { at: data.at, outcome: outcomeOf(episode) } }];
+}
+
+function outcomeOf(episode: OpenCareEpisode): TcmOutcome {
+  if (!episode.assessment || !episode.calendar) {
+    return {
+      billable: false,
+      failedRule: 'tcm-assessment',
+      reason: 'the complexity of medical decision making was never assessed',
+    };
+  }
+  return tcmOutcome(
+    {
+      dischargedAt: episode.dischargedAt,
+      complexity: episode.assessment.complexity,
+      contacts: episode.contacts,
+      visitAt: episode.visitAt,
+      medicationReconciledAt: episode.medicationReconciledAt,
+    },
+    episode.calendar,
+  );
+}
+
+/** Rule 1 (A13): cancelling the discharge cancels the episode; a repeat changes nothing. */
+export function cancelDischarge(
+  { data }: CancelDischarge,
+  state: CareEpisodeState,
+): CareEpisodeEvent[] {
+  if (state.status === 'open' && state.stage === 'cancelled') return [];
+  requireOpen(state, 'cancel the discharge');
+  return [{ type: 'care.episode.cancelled.v1', data: { ...data } }];
+}

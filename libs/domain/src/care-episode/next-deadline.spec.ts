@@ -1,0 +1,189 @@
+import type { BusinessCalendar } from '../calendar/business-calendar';
+import type { HandoffKind } from '../handoff/handoff';
+import type { CareEpisodeEvent } from './care-episode-event';
+import type { OpenCareEpisode } from './care-episode-state';
+import { foldCareEpisode } from './fold';
+import { nextDeadline } from './next-deadline';
+
+function openEpisode(...events: CareEpisodeEvent[]): OpenCareEpisode {
+  const state = foldCareEpisode(events);
+  if (state.status !== 'open') throw new Error('expected an open episode');
+  return state;
+}
+
+const calendar: BusinessCalendar = {
+  timeZone: 'America/New_York',
+  holidays: ['2026-11-26', '2026-12-25', '2027-01-01', '2027-01-18'],
+};
+
+// Friday 15 January 2027, 15:00 in New York: contact due by the end of Wednesday the 20th
+// (MLK Day on the 18th), a high-complexity visit by the end of Friday the 22nd, the service
+// period to the end of Saturday 13 February.
+const CONTACT_DUE = '2027-01-21T04:59:59.999Z';
+const VISIT_DUE = '2027-01-23T04:59:59.999Z';
+const SERVICE_ENDS = '2027-02-14T04:59:59.999Z';
+const PLANNED_AT = '2027-01-19T15:00:00.000Z';
+
+const discharged: CareEpisodeEvent = {
+  type: 'care.episode.discharge_recorded.v1',
+  data: {
+    episodeId: 'episode-1',
+    tenantId: 'general-hospital',
+    encounterId: 'ENC-1001',
+    patientRef: 'Patient/42',
+    dischargedAt: '2027-01-15T20:00:00.000Z',
+  },
+};
+const clocksStarted: CareEpisodeEvent = {
+  type: 'care.episode.tcm_clocks_started.v1',
+  data: {
+    at: '2027-01-15T20:10:00.000Z',
+    calendar,
+    contactDue: CONTACT_DUE,
+    serviceEnds: SERVICE_ENDS,
+  },
+};
+const assessed: CareEpisodeEvent = {
+  type: 'care.episode.assessment_recorded.v1',
+  data: {
+    at: '2027-01-16T15:00:00.000Z',
+    assessedBy: 'rn-7',
+    lace: { score: 10, components: { l: 4, a: 3, c: 2, e: 1 }, tier: 'high' },
+    complexity: 'high',
+    visitDue: VISIT_DUE,
+  },
+};
+// High-risk checkpoints: business days 1 and 2 (19th, 20th), days 7, 14, 21 and 28.
+const planned = (...handoffKinds: HandoffKind[]): CareEpisodeEvent[] => [
+  discharged,
+  clocksStarted,
+  assessed,
+  {
+    type: 'care.episode.plan_approved.v1',
+    data: { at: PLANNED_AT, approvedBy: 'dr-house', handoffKinds },
+  },
+  {
+    type: 'care.episode.follow_up_planned.v1',
+    data: {
+      at: PLANNED_AT,
+      riskTier: 'high',
+      reason: 'plan-approved',
+      schedule: [
+        '2027-01-20T04:59:59.999Z',
+        '2027-01-21T04:59:59.999Z',
+        '2027-01-23T04:59:59.999Z',
+        '2027-01-30T04:59:59.999Z',
+        '2027-02-06T04:59:59.999Z',
+        '2027-02-13T04:59:59.999Z',
+      ],
+    },
+  },
+];
+const contact = (at: string, reached: boolean): CareEpisodeEvent => ({
+  type: 'care.episode.contact_attempted.v1',
+  data: { at, reached, channel: 'phone', attemptedBy: 'rn-7' },
+});
+const visited: CareEpisodeEvent = {
+  type: 'care.episode.face_to_face_visit_recorded.v1',
+  data: { at: '2027-01-21T15:00:00.000Z', recordedBy: 'dr-house' },
+};
+
+describe('nextDeadline', () => {
+  it('has no deadline before the TCM clocks start', () => {
+    expect(nextDeadline(openEpisode(discharged), '2027-01-15T21:00:00.000Z')).toBeUndefined();
+  });
+
+  it('rule 2: right after the discharge the contact deadline comes first', () => {
+    expect(nextDeadline(openEpisode(discharged, clocksStarted), '2027-01-16T09:00:00.000Z')).toBe(
+      CONTACT_DUE,
+    );
+  });
+
+  it('rule 3: a missed contact deadline is behind; the visit deadline is next', () => {
+    const episode = openEpisode(discharged, clocksStarted, assessed);
+    expect(nextDeadline(episode, CONTACT_DUE)).toBe(VISIT_DUE);
+    expect(nextDeadline(episode, '2027-01-21T06:00:00.000Z')).toBe(VISIT_DUE);
+  });
+
+  it('rule 2: a reached patient, or two attempts, meet the contact deadline; one attempt does not', () => {
+    const at = '2027-01-19T20:00:00.000Z';
+    const base = [discharged, clocksStarted, assessed];
+    expect(nextDeadline(openEpisode(...base, contact('2027-01-19T14:00:00.000Z', true)), at)).toBe(
+      VISIT_DUE,
+    );
+    expect(
+      nextDeadline(
+        openEpisode(
+          ...base,
+          contact('2027-01-19T14:00:00.000Z', false),
+          contact('2027-01-19T18:00:00.000Z', false),
+        ),
+        at,
+      ),
+    ).toBe(VISIT_DUE);
+    expect(nextDeadline(openEpisode(...base, contact('2027-01-19T14:00:00.000Z', false)), at)).toBe(
+      CONTACT_DUE,
+    );
+  });
+
+  it('rule 7: the next follow-up checkpoint counts when it comes first', () => {
+    // Business day 1 ends before the contact deadline at the end of business day 2.
+    expect(nextDeadline(openEpisode(...planned()), '2027-01-19T16:00:00.000Z')).toBe(
+      '2027-01-20T04:59:59.999Z',
+    );
+    // With contact and visit done, the day-14 checkpoint is next on the 25th.
+    const done = openEpisode(...planned(), contact('2027-01-19T16:00:00.000Z', true), visited);
+    expect(nextDeadline(done, '2027-01-25T12:00:00.000Z')).toBe('2027-01-30T04:59:59.999Z');
+  });
+
+  it('rule 8: an open hand-off deadline counts when it comes first', () => {
+    const requested: CareEpisodeEvent = {
+      type: 'care.episode.handoff_requested.v1',
+      data: {
+        at: '2027-01-19T16:00:00.000Z',
+        handoffId: 'h-pcp',
+        kind: 'pcp',
+        assignee: 'org/pcp-clinic',
+        acceptDue: '2027-01-19T20:00:00.000Z',
+      },
+    };
+    const episode = openEpisode(...planned('pcp'), requested);
+    expect(nextDeadline(episode, '2027-01-19T17:00:00.000Z')).toBe('2027-01-19T20:00:00.000Z');
+    const completed: CareEpisodeEvent[] = [
+      {
+        type: 'care.episode.handoff_accepted.v1',
+        data: {
+          at: '2027-01-19T18:00:00.000Z',
+          handoffId: 'h-pcp',
+          completeDue: '2027-01-22T18:00:00.000Z',
+        },
+      },
+      {
+        type: 'care.episode.handoff_completed.v1',
+        data: { at: '2027-01-19T19:00:00.000Z', handoffId: 'h-pcp' },
+      },
+    ];
+    expect(
+      nextDeadline(
+        openEpisode(...planned('pcp'), requested, ...completed),
+        '2027-01-19T19:30:00.000Z',
+      ),
+    ).toBe('2027-01-20T04:59:59.999Z');
+  });
+
+  it('rule 5: after the last checkpoint the end of the service period is the deadline left', () => {
+    const done = openEpisode(...planned(), contact('2027-01-19T16:00:00.000Z', true), visited);
+    expect(nextDeadline(done, '2027-02-13T06:00:00.000Z')).toBe(SERVICE_ENDS);
+    expect(nextDeadline(done, SERVICE_ENDS)).toBeUndefined();
+  });
+
+  it('rule 5: a closed or cancelled episode has no deadline', () => {
+    const cancelled: CareEpisodeEvent = {
+      type: 'care.episode.cancelled.v1',
+      data: { reason: 'A13', cancelledAt: '2027-01-16T09:00:00.000Z' },
+    };
+    expect(
+      nextDeadline(openEpisode(discharged, clocksStarted, cancelled), '2027-01-16T10:00:00.000Z'),
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,60 @@
+import { US_FEDERAL, type HolidayRegion } from '@care/calendars';
+import {
+  DEFAULT_ESCALATION_LADDER,
+  type EscalationLadder,
+  type HandoffKind,
+  type HandoffPolicy,
+  type StuckPolicy,
+} from '@care/domain';
+
+/** A complete set of tenant settings: what a tenant's stored overrides are merged over. */
+export interface TenantDefaults {
+  timeZone: string;
+  holidayRegion: HolidayRegion;
+  extraHolidays: readonly string[];
+  handoffs: Record<HandoffKind, HandoffPolicy>;
+  ladder: EscalationLadder;
+  stuck: StuckPolicy;
+}
+
+/**
+ * What a US hospital expects when it has configured nothing: Eastern time, federal holidays,
+ * hand-off SLAs in hours, and transitions teams (never a person) as fallback assignees.
+ */
+export const DEFAULT_TENANT_SETTINGS: Readonly<TenantDefaults> = Object.freeze({
+  timeZone: 'America/New_York',
+  holidayRegion: US_FEDERAL,
+  extraHolidays: [],
+  handoffs: {
+    pcp: {
+      acceptWithinHours: 24,
+      completeWithinHours: 72,
+      fallbackAssignee: 'care-team/transitions-pcp',
+    },
+    specialist: {
+      acceptWithinHours: 48,
+      completeWithinHours: 168,
+      fallbackAssignee: 'care-team/transitions-specialist',
+    },
+    home_health: {
+      acceptWithinHours: 24,
+      completeWithinHours: 48,
+      fallbackAssignee: 'care-team/transitions-home-health',
+    },
+    snf: {
+      acceptWithinHours: 8,
+      completeWithinHours: 24,
+      fallbackAssignee: 'care-team/transitions-snf',
+    },
+    community_resource: {
+      acceptWithinHours: 72,
+      completeWithinHours: 168,
+      fallbackAssignee: 'care-team/transitions-community',
+    },
+  },
+  ladder: { ...DEFAULT_ESCALATION_LADDER },
+  stuck: {
+    idleHours: 72,
+    stageSlaHours: { intake: 4, assessment: 24, planning: 48 },
+  },
+});

@@ -15,6 +15,7 @@ const ioLibraries = [
   '@care/messaging',
   '@care/platform',
   '@care/temporal',
+  '@care/tenants',
   'pg',
   'typeorm',
   'kafkajs',

@@ -51,7 +51,7 @@ module.exports = {
     tier('unit', ['**/*.spec.ts'], {
       testPathIgnorePatterns: ['\\.(wf|int|e2e)\\.spec\\.ts$', '/node_modules/', '/dist/'],
     }),
-    tier('wf', ['**/*.wf.spec.ts']),
+    tier('wf', ['**/*.wf.spec.ts'], { setupFilesAfterEnv: ['<rootDir>/test/server-timeout.ts'] }),
     tier('int', ['**/*.int.spec.ts'], serverTier),
     tier('e2e', ['**/*.e2e.spec.ts'], serverTier),
   ],

@@ -1,9 +1,43 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 
+const { IndexedValueType } = temporal.api.enums.v1;
+
+const valueTypes: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  Text: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Int: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  Double: IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+  Bool: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  KeywordList: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+};
+
+/** The search attributes the local stack registers, read from the same list. */
+function customSearchAttributes(): Record<string, temporal.api.enums.v1.IndexedValueType> {
+  const listed = readFileSync(
+    path.resolve(__dirname, '../infra/temporal/search-attributes.txt'),
+    'utf8',
+  );
+  return Object.fromEntries(
+    listed
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim())
+      .filter((line) => line.includes('='))
+      .map((line) => {
+        const [name, type] = line.split('=') as [string, string];
+        const valueType = valueTypes[type];
+        if (valueType === undefined) throw new Error(`unknown search attribute type ${type}`);
+        return [name, valueType];
+      }),
+  );
+}
+
 /** The time-skipping test server installed by infra/local (`npm run stack:up` installs it). */
-export const createTimeSkippingEnvironment = (): Promise<TestWorkflowEnvironment> =>
-  TestWorkflowEnvironment.createTimeSkipping({
+export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: {
       executable: {
         type: 'existing-path',
@@ -13,3 +47,9 @@ export const createTimeSkippingEnvironment = (): Promise<TestWorkflowEnvironment
       },
     },
   });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: customSearchAttributes(),
+  });
+  return env;
+}

@@ -1,6 +1,7 @@
 import { eventStoreMigrations } from '../../libs/event-store/src/data-source';
 import { messagingMigrations } from '../../libs/messaging/src/messaging-migrations';
 import { readModelMigrations } from '../../libs/read-models/src/read-model-migrations';
+import { tenantMigrations } from '../../libs/tenants/src/tenant-migrations';
 
 /**
  * Every migration of the engine's database, in the order they apply. Relative imports:
@@ -10,4 +11,5 @@ export const databaseMigrations = [
   ...eventStoreMigrations,
   ...messagingMigrations,
   ...readModelMigrations,
+  ...tenantMigrations,
 ];

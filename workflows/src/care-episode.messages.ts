@@ -1,15 +1,20 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CareEpisodeStage, CareEpisodeState } from '@care/domain';
+import type {
+  CareEpisodeStage,
+  CareEpisodeState,
+  ContactChannel,
+  HandoffKind,
+  HandoffPhase,
+  LaceInput,
+  LadderStep,
+  StuckReason,
+  TcmComplexity,
+} from '@care/domain';
 
-export interface DischargeDetails {
-  encounterId: string;
-  patientRef: string;
-  dischargedAt: string;
-}
-
-export interface DischargeOutcome {
+/** What every coordinator update answers once its events are stored. */
+export interface EpisodeUpdateOutcome {
   episodeId: string;
-  /** False when the discharge had been recorded before: nothing changed. */
+  /** False when the fact was already recorded: nothing changed. */
   recorded: boolean;
   version: number;
   stage: CareEpisodeStage;
@@ -18,13 +23,72 @@ export interface DischargeOutcome {
 export interface EpisodeSnapshot {
   state: CareEpisodeState;
   version: number;
+  /** Rule 9, evaluated now: includes reasons not yet on the stream, such as a failing store. */
+  stuckReasons: StuckReason[];
 }
 
-export const recordDischargeUpdate = defineUpdate<DischargeOutcome, [DischargeDetails]>(
-  'recordDischarge',
-);
+export interface DischargeDetails {
+  encounterId: string;
+  patientRef: string;
+  dischargedAt: string;
+}
 
-export const episodeSnapshotQuery = defineQuery<EpisodeSnapshot>('episodeSnapshot');
+export interface AssessmentDetails {
+  at: string;
+  assessedBy: string;
+  lace: LaceInput;
+  complexity: TcmComplexity;
+}
+
+export interface PlanApproval {
+  at: string;
+  approvedBy: string;
+  handoffKinds: HandoffKind[];
+}
+
+export interface HandoffRequest {
+  at: string;
+  kind: HandoffKind;
+  /** Reference to the receiving organisation or team. */
+  assignee: string;
+}
+
+export interface HandoffRequestOutcome extends EpisodeUpdateOutcome {
+  handoffId: string;
+}
+
+export interface HandoffAcceptance {
+  handoffId: string;
+  at: string;
+}
+
+export interface HandoffDecline {
+  handoffId: string;
+  at: string;
+  reason: string;
+}
+
+export interface HandoffCompletion {
+  handoffId: string;
+  at: string;
+}
+
+export interface ContactAttemptDetails {
+  at: string;
+  reached: boolean;
+  channel: ContactChannel;
+  attemptedBy: string;
+}
+
+export interface VisitDetails {
+  at: string;
+  recordedBy: string;
+}
+
+export interface MedicationReconciliationDetails {
+  at: string;
+  reconciledBy: string;
+}
 
 /** ADT A01 of the same patient while the episode is open (rule 6). */
 export interface ReadmissionDetails {
@@ -38,6 +102,46 @@ export interface DischargeCancellation {
   cancelledAt: string;
 }
 
-export const recordReadmissionSignal = defineSignal<[ReadmissionDetails]>('recordReadmission');
+/** Sent by a hand-off's SLA workflow when its clock reaches a rung of the ladder. */
+export interface HandoffLadderStep {
+  handoffId: string;
+  phase: HandoffPhase;
+  step: LadderStep;
+}
 
+export const recordDischargeUpdate = defineUpdate<EpisodeUpdateOutcome, [DischargeDetails]>(
+  'recordDischarge',
+);
+export const recordAssessmentUpdate = defineUpdate<EpisodeUpdateOutcome, [AssessmentDetails]>(
+  'recordAssessment',
+);
+export const approvePlanUpdate = defineUpdate<EpisodeUpdateOutcome, [PlanApproval]>('approvePlan');
+export const requestHandoffUpdate = defineUpdate<HandoffRequestOutcome, [HandoffRequest]>(
+  'requestHandoff',
+);
+export const acceptHandoffUpdate = defineUpdate<EpisodeUpdateOutcome, [HandoffAcceptance]>(
+  'acceptHandoff',
+);
+export const declineHandoffUpdate = defineUpdate<EpisodeUpdateOutcome, [HandoffDecline]>(
+  'declineHandoff',
+);
+export const completeHandoffUpdate = defineUpdate<EpisodeUpdateOutcome, [HandoffCompletion]>(
+  'completeHandoff',
+);
+export const recordContactAttemptUpdate = defineUpdate<
+  EpisodeUpdateOutcome,
+  [ContactAttemptDetails]
+>('recordContactAttempt');
+export const recordFaceToFaceVisitUpdate = defineUpdate<EpisodeUpdateOutcome, [VisitDetails]>(
+  'recordFaceToFaceVisit',
+);
+export const recordMedicationReconciliationUpdate = defineUpdate<
+  EpisodeUpdateOutcome,
+  [MedicationReconciliationDetails]
+>('recordMedicationReconciliation');
+
+export const recordReadmissionSignal = defineSignal<[ReadmissionDetails]>('recordReadmission');
 export const cancelDischargeSignal = defineSignal<[DischargeCancellation]>('cancelDischarge');
+export const handoffLadderStepSignal = defineSignal<[HandoffLadderStep]>('handoffLadderStep');
+
+export const episodeSnapshotQuery = defineQuery<EpisodeSnapshot>('episodeSnapshot');

@@ -1,206 +1,186 @@
-import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { workflowBundleHook, workflowsPath } from '@care/temporal';
+import { ApplicationFailure } from '@temporalio/common';
+import { EpisodeHarness } from '../../test/support/episode-harness';
 import { until } from '../../test/support/until';
-import { createTimeSkippingEnvironment } from '../../test/temporal-test-server';
-import type { AppendEpisodeEventsInput, CareEpisodeActivities } from './care-episode.activities';
-import { careEpisode } from './care-episode.workflow';
 import {
-  cancelDischargeSignal,
+  approvePlanUpdate,
   episodeSnapshotQuery,
+  recordContactAttemptUpdate,
   recordDischargeUpdate,
   recordReadmissionSignal,
-  type DischargeDetails,
 } from './care-episode.messages';
-
-const taskQueue = 'care-episode-wf-test';
-const discharge: DischargeDetails = {
-  encounterId: 'ENC-1001',
-  patientRef: 'Patient/42',
-  dischargedAt: '2026-11-20T15:30:00-05:00',
-};
+import { careSearchAttributes } from './search-attributes';
 
 describe('careEpisode workflow', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  let appends: AppendEpisodeEventsInput[];
+  let harness: EpisodeHarness;
 
   beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    const activities: CareEpisodeActivities = {
-      appendEpisodeEvents: (input) => {
-        appends.push(input);
-        return Promise.resolve({ nextVersion: input.expectedVersion + input.events.length });
-      },
-    };
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath,
-      bundlerOptions: { webpackConfigHook: workflowBundleHook },
-      activities,
-    });
-    running = worker.run();
+    harness = await EpisodeHarness.start('care-episode-wf-test');
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
+    await harness?.stop();
   });
 
-  beforeEach(() => {
-    appends = [];
+  afterEach(() => {
+    harness.failingAppends = 0;
   });
 
-  const startEpisode = () => {
-    const episodeId = randomUUID();
-    return env.client.workflow.start(careEpisode, {
-      taskQueue,
-      workflowId: `care-episode-${episodeId}`,
-      args: [{ episodeId, tenantId: 'general-hospital' }],
-    });
+  /** The rule a refused update names, from the failure the caller receives. */
+  const refusedRule = (error: unknown): unknown => {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return (cause as ApplicationFailure).details?.[0];
   };
 
-  it('rule 1: records the discharge once, at stream version 0, and answers with the new version', async () => {
-    const handle = await startEpisode();
+  it('rule 1: records the discharge once, at stream version 0, then starts the TCM clocks', async () => {
+    const { handle, episodeId } = await harness.start();
+    const discharge = await harness.dischargeDetails();
 
     const outcome = await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
+    await harness.snapshotWhen(handle, (snapshot) => snapshot.version === 2);
 
-    expect(outcome).toMatchObject({ recorded: true, version: 1, stage: 'intake' });
-    expect(appends).toHaveLength(1);
-    expect(appends[0]).toMatchObject({ expectedVersion: 0, tenantId: 'general-hospital' });
-    expect(appends[0]!.events).toEqual([
-      {
-        type: 'care.episode.discharge_recorded.v1',
-        data: { ...discharge, episodeId: outcome.episodeId, tenantId: 'general-hospital' },
-      },
-    ]);
-    await handle.terminate();
+    expect(outcome).toEqual({ episodeId, recorded: true, version: 1, stage: 'intake' });
+    expect(harness.streams.get(episodeId)![0]).toEqual({
+      type: 'care.episode.discharge_recorded.v1',
+      data: { ...discharge, episodeId, tenantId: 'general-hospital' },
+    });
+    expect(harness.eventTypes(episodeId)).toEqual(['discharge_recorded', 'tcm_clocks_started']);
+    await harness.cancel(handle);
   });
 
-  it('rule 1: the same discharge sent again changes nothing', async () => {
-    const handle = await startEpisode();
-    await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
-
-    const again = await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
-
-    expect(again).toMatchObject({ recorded: false, version: 1 });
-    expect(appends).toHaveLength(1);
-    await handle.terminate();
-  });
-
-  it('serialises concurrent discharges so exactly one append happens', async () => {
-    const handle = await startEpisode();
+  it('rule 1: the same discharge sent again, even concurrently, is recorded once', async () => {
+    const { handle, episodeId } = await harness.start();
+    const discharge = await harness.dischargeDetails();
 
     const outcomes = await Promise.all(
       [1, 2, 3].map(() => handle.executeUpdate(recordDischargeUpdate, { args: [discharge] })),
     );
 
     expect(outcomes.filter((outcome) => outcome.recorded)).toHaveLength(1);
-    expect(appends).toHaveLength(1);
+    expect(harness.events(episodeId, 'care.episode.discharge_recorded.v1')).toHaveLength(1);
+    await harness.cancel(handle);
+  });
+
+  it('refuses a discharge time that is not a timestamp, or in the future, before any append', async () => {
+    const { handle, episodeId } = await harness.start();
+    const discharge = await harness.dischargeDetails();
+    const tomorrow = new Date(Date.parse(discharge.dischargedAt) + 86_400_000).toISOString();
+
+    for (const dischargedAt of ['yesterday', tomorrow]) {
+      await expect(
+        handle.executeUpdate(recordDischargeUpdate, { args: [{ ...discharge, dischargedAt }] }),
+      ).rejects.toThrow(WorkflowUpdateFailedError);
+    }
+    expect(harness.streams.get(episodeId)).toBeUndefined();
     await handle.terminate();
   });
 
-  it('answers the snapshot query with the folded state', async () => {
-    const handle = await startEpisode();
-    await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
+  it('refuses a coordinator action out of stage order with the rule it breaks (stage-order)', async () => {
+    const { handle, episodeId } = await harness.discharge();
 
-    const snapshot = await handle.query(episodeSnapshotQuery);
+    const refusal = await handle
+      .executeUpdate(approvePlanUpdate, {
+        args: [{ at: await harness.now(), approvedBy: 'Practitioner/md-3', handoffKinds: [] }],
+      })
+      .catch((error: unknown) => error);
 
-    expect(snapshot).toMatchObject({ version: 1, state: { status: 'open', stage: 'intake' } });
-    await handle.terminate();
+    expect(refusedRule(refusal)).toBe('stage-order');
+    expect(harness.eventTypes(episodeId)).toEqual(['discharge_recorded', 'tcm_clocks_started']);
+    await harness.cancel(handle);
   });
 
-  it('rejects a discharge time that is not a timestamp in the validator, before any append', async () => {
-    const handle = await startEpisode();
-
-    await expect(
-      handle.executeUpdate(recordDischargeUpdate, {
-        args: [{ ...discharge, dischargedAt: 'yesterday' }],
-      }),
-    ).rejects.toThrow(WorkflowUpdateFailedError);
-    expect(appends).toHaveLength(0);
-    await handle.terminate();
-  });
-
-  /** Signals return once delivered; the episode applies them a moment later. */
-  const snapshotAt = (handle: Awaited<ReturnType<typeof startEpisode>>, version: number) =>
-    until(
-      `the episode at version ${version}`,
-      async () => {
-        const snapshot = await handle.query(episodeSnapshotQuery);
-        return snapshot.version >= version ? snapshot : undefined;
-      },
-      2_000,
-    );
-
-  it('rule 6: a readmission on day 10 is recorded, and sent again changes nothing', async () => {
-    const handle = await startEpisode();
-    await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
+  it('rule 6: a readmission is recorded once; an admission outside 30 days is refused without failing the episode', async () => {
+    const { handle, episodeId } = await harness.discharge();
+    const now = Date.parse(await harness.now());
     const readmission = {
-      admissionEncounterId: 'ENC-2001',
-      admittedAt: '2026-11-30T16:00:00-05:00',
+      admissionEncounterId: 'ENC-R1',
+      admittedAt: new Date(now + 3_600_000).toISOString(),
     };
 
     await handle.signal(recordReadmissionSignal, readmission);
     await handle.signal(recordReadmissionSignal, readmission);
-    await handle.signal(cancelDischargeSignal, {
-      reason: 'A13',
-      cancelledAt: readmission.admittedAt,
-    });
-    const snapshot = await snapshotAt(handle, 3);
-
-    expect(snapshot.version).toBe(3);
-    expect(appends.map((append) => append.events[0]?.type)).toEqual([
-      'care.episode.discharge_recorded.v1',
-      'care.episode.readmission_recorded.v1',
-      'care.episode.cancelled.v1',
-    ]);
-    expect(appends[1]).toMatchObject({ expectedVersion: 1 });
-  });
-
-  it('rule 6: an admission outside the 30-day window is refused without failing the episode', async () => {
-    const handle = await startEpisode();
-    await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
-
     await handle.signal(recordReadmissionSignal, {
-      admissionEncounterId: 'ENC-2002',
-      admittedAt: '2027-01-30T16:00:00-05:00',
+      admissionEncounterId: 'ENC-R2',
+      admittedAt: new Date(now + 40 * 86_400_000).toISOString(),
     });
-    await handle.signal(recordReadmissionSignal, {
-      admissionEncounterId: 'ENC-2003',
-      admittedAt: '2026-11-25T08:00:00-05:00',
-    });
-    const snapshot = await snapshotAt(handle, 2);
+    const snapshot = await harness.snapshotWhen(
+      handle,
+      (current) => current.state.status === 'open' && current.state.readmissions.length > 0,
+    );
 
-    expect(snapshot).toMatchObject({ version: 2, state: { status: 'open', stage: 'intake' } });
-    expect(appends[1]?.events).toEqual([
-      expect.objectContaining({
-        data: expect.objectContaining({ admissionEncounterId: 'ENC-2003' }),
-      }),
-    ]);
+    expect(snapshot.state).toMatchObject({ readmissions: [{ encounterId: 'ENC-R1' }] });
+    expect(harness.events(episodeId, 'care.episode.readmission_recorded.v1')).toHaveLength(1);
     expect((await handle.describe()).status.name).toBe('RUNNING');
-    await handle.terminate();
+    await harness.cancel(handle);
   });
 
-  it('rule 1 (A13): a cancelled discharge cancels the episode and ends its workflow', async () => {
-    const handle = await startEpisode();
-    await handle.executeUpdate(recordDischargeUpdate, { args: [discharge] });
+  it('rule 9: a store that keeps failing flags the episode stuck (activity-failing) until an append succeeds', async () => {
+    const { handle, episodeId } = await harness.discharge();
+    harness.failingAppends = 10;
 
-    await handle.signal(cancelDischargeSignal, {
-      reason: 'discharge cancelled (A13)',
-      cancelledAt: '2026-11-21T09:00:00-05:00',
+    const contact = handle.executeUpdate(recordContactAttemptUpdate, {
+      args: [
+        {
+          at: await harness.now(),
+          reached: true,
+          channel: 'phone',
+          attemptedBy: 'Practitioner/rn-7',
+        },
+      ],
     });
-    const final = await handle.result();
+    // Five attempts fail, then the episode pauses before trying again.
+    const failing = await harness.snapshotWhen(
+      handle,
+      (snapshot) => snapshot.stuckReasons.length > 0,
+      'the episode to report its failing store',
+    );
+    expect(
+      (await handle.describe()).typedSearchAttributes.get(careSearchAttributes.stuckReasons),
+    ).toEqual(['activity-failing']);
+    await until('the store to recover', async () => {
+      await harness.env.sleep('1 minute');
+      return harness.events(episodeId, 'care.episode.contact_attempted.v1').length > 0;
+    });
+    const outcome = await contact;
 
-    expect(final).toMatchObject({ status: 'open', stage: 'cancelled' });
-    expect(appends.map((append) => append.events[0]?.type)).toEqual([
-      'care.episode.discharge_recorded.v1',
-      'care.episode.cancelled.v1',
-    ]);
+    expect(failing.stuckReasons).toEqual(['activity-failing']);
+    expect(outcome).toMatchObject({ recorded: true });
+    expect(harness.failingAppends).toBe(0);
+    await harness.snapshotWhen(handle, (snapshot) => snapshot.stuckReasons.length === 0);
+    expect(harness.events(episodeId, 'care.episode.contact_attempted.v1')).toHaveLength(1);
+    expect(
+      harness.events(episodeId, 'care.episode.stuck_flagged.v1').map((event) => event.data.reasons),
+    ).toEqual([['activity-failing']]);
+    expect(harness.eventTypes(episodeId).at(-1)).toBe('stuck_cleared');
+    await harness.cancel(handle);
+  });
+
+  it('continues as new once its history reaches the limit, keeping state, version and handlers', async () => {
+    const { handle, episodeId } = await harness.discharge({ historyLimit: 40 });
+    const firstRun = (await handle.describe()).runId;
+
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      await handle.executeUpdate(recordContactAttemptUpdate, {
+        args: [
+          {
+            at: await harness.now(),
+            reached: false,
+            channel: 'portal',
+            attemptedBy: 'Practitioner/rn-7',
+          },
+        ],
+      });
+      await harness.skip(0.5);
+    }
+    const snapshot = await handle.query(episodeSnapshotQuery);
+
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+    expect(snapshot.version).toBe(harness.streams.get(episodeId)!.length);
+    expect(snapshot.state).toMatchObject({ stage: 'assessment' });
+    expect(harness.events(episodeId, 'care.episode.contact_attempted.v1')).toHaveLength(12);
+    await harness.cancel(handle);
+    expect(harness.eventTypes(episodeId).at(-1)).toBe('cancelled');
   });
 });

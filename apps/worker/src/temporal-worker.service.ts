@@ -8,6 +8,7 @@ import {
 import { PostgresEventStore } from '@care/event-store';
 import { APP_CONFIG, type AppConfig } from '@care/platform';
 import { workflowBundleHook, workflowsPath } from '@care/temporal';
+import { TenantSettingsRepository } from '@care/tenants';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities/create-activities';
 
@@ -22,6 +23,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly eventStore: PostgresEventStore,
+    private readonly tenantSettings: TenantSettingsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,7 +34,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath,
       bundlerOptions: { webpackConfigHook: workflowBundleHook },
-      activities: createActivities({ eventStore: this.eventStore }),
+      activities: createActivities({
+        eventStore: this.eventStore,
+        tenantSettings: this.tenantSettings,
+      }),
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(error, 'Temporal worker stopped unexpectedly');

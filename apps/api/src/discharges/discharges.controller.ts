@@ -1,6 +1,6 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { ZodPipe } from '@care/platform';
-import type { DischargeOutcome } from '@care/workflows';
+import type { EpisodeUpdateOutcome } from '@care/workflows';
 import type { Response } from 'express';
 import { dischargeRequestSchema, type DischargeRequest } from './discharge-request.schema';
 import { RecordDischarge } from './record-discharge.use-case';
@@ -14,7 +14,7 @@ export class DischargesController {
   async record(
     @Body(new ZodPipe(dischargeRequestSchema)) discharge: DischargeRequest,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<DischargeOutcome> {
+  ): Promise<EpisodeUpdateOutcome> {
     const outcome = await this.recordDischarge.execute(discharge);
     response
       .status(outcome.recorded ? HttpStatus.CREATED : HttpStatus.OK)

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@care/platform';
 import { careEpisodeWorkflowId } from '@care/temporal';
-import { careEpisode, recordDischargeUpdate, type DischargeOutcome } from '@care/workflows';
+import { careEpisode, recordDischargeUpdate, type EpisodeUpdateOutcome } from '@care/workflows';
 import {
   Client,
   WithStartWorkflowOperation,
@@ -25,7 +25,7 @@ export class RecordDischarge {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(discharge: DischargeRequest): Promise<DischargeOutcome> {
+  async execute(discharge: DischargeRequest): Promise<EpisodeUpdateOutcome> {
     const episodeId = episodeIdFor(discharge.tenantId, discharge.encounterId);
     const startWorkflowOperation = new WithStartWorkflowOperation(careEpisode, {
       workflowId: careEpisodeWorkflowId(episodeId),
@@ -55,7 +55,7 @@ export class RecordDischarge {
   }
 
   /** The episode's workflow has ended: the discharge was recorded long ago. */
-  private async finishedEpisode(episodeId: string): Promise<DischargeOutcome> {
+  private async finishedEpisode(episodeId: string): Promise<EpisodeUpdateOutcome> {
     const episode = await this.getEpisode.execute(episodeId);
     return { episodeId, recorded: false, version: episode.version, stage: episode.stage };
   }

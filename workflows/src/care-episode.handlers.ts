@@ -1,0 +1,209 @@
+import { ApplicationFailure, condition, log, setHandler, uuid4 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  decide,
+  DomainRuleViolation,
+  type CareEpisodeCommand,
+  type CareEpisodeEvent,
+  type TenantPolicy,
+} from '@care/domain';
+import {
+  acceptHandoffUpdate,
+  approvePlanUpdate,
+  cancelDischargeSignal,
+  completeHandoffUpdate,
+  declineHandoffUpdate,
+  handoffLadderStepSignal,
+  recordAssessmentUpdate,
+  recordContactAttemptUpdate,
+  recordDischargeUpdate,
+  recordFaceToFaceVisitUpdate,
+  recordMedicationReconciliationUpdate,
+  recordReadmissionSignal,
+  requestHandoffUpdate,
+  type DischargeDetails,
+  type EpisodeUpdateOutcome,
+} from './care-episode.messages';
+import type { EpisodeRecorder } from './episode-recorder';
+
+/** Coordinators document facts after the event, never ahead of the episode's clock. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface EpisodeHandlerContext {
+  episode: { episodeId: string; tenantId: string };
+  recorder: EpisodeRecorder;
+  /** Undefined until the tenant's policy is loaded. */
+  policy: () => TenantPolicy | undefined;
+  /** Runs after an ADT readmission is recorded. */
+  afterReadmission: () => Promise<void>;
+}
+
+export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
+  const { episode, recorder } = context;
+  const policyLoaded = async (): Promise<TenantPolicy> => {
+    await condition(() => context.policy() !== undefined);
+    return context.policy()!;
+  };
+  const outcome = (events: CareEpisodeEvent[]): EpisodeUpdateOutcome => ({
+    episodeId: episode.episodeId,
+    recorded: events.length > 0,
+    version: recorder.version,
+    stage: recorder.state.status === 'open' ? recorder.state.stage : 'intake',
+  });
+
+  /**
+   * A coordinator action: the validator refuses what the rules refuse before anything enters
+   * the history; the handler decides again on the state its turn finds.
+   */
+  function coordinatorUpdate<Args extends { at: string }, Result extends EpisodeUpdateOutcome>(
+    definition: UpdateDefinition<Result, [Args]>,
+    command: (args: Args, policy: TenantPolicy, newId: () => string) => CareEpisodeCommand,
+    result: (events: CareEpisodeEvent[]) => Result,
+  ): void {
+    setHandler(
+      definition,
+      async (args: Args) => {
+        const events = await recorder
+          .apply(command(args, await policyLoaded(), uuid4))
+          .catch(asApplicationFailure);
+        return result(events);
+      },
+      {
+        validator: (args: Args) => {
+          requireFactTime(args.at);
+          const policy = context.policy();
+          // Validators do not replay, so they must not draw from the workflow's random source.
+          if (policy) dryRun(command(args, policy, () => 'not-yet-drawn'));
+        },
+      },
+    );
+  }
+
+  const dryRun = (command: CareEpisodeCommand): void => {
+    try {
+      decide(command, recorder.state);
+    } catch (error) {
+      asApplicationFailure(error);
+    }
+  };
+
+  setHandler(
+    recordDischargeUpdate,
+    async (discharge) =>
+      outcome(
+        await recorder
+          .apply({ type: 'RecordDischarge', data: { ...discharge, ...episode } })
+          .catch(asApplicationFailure),
+      ),
+    {
+      validator: (discharge: DischargeDetails) => {
+        requireFactTime(discharge.dischargedAt);
+        dryRun({ type: 'RecordDischarge', data: { ...discharge, ...episode } });
+      },
+    },
+  );
+  coordinatorUpdate(
+    recordAssessmentUpdate,
+    (data) => ({ type: 'RecordAssessment', data }),
+    outcome,
+  );
+  coordinatorUpdate(approvePlanUpdate, (data) => ({ type: 'ApprovePlan', data }), outcome);
+
+  coordinatorUpdate(
+    requestHandoffUpdate,
+    (request, policy, newId) => ({
+      type: 'RequestHandoff',
+      data: {
+        ...request,
+        handoffId: newId(),
+        acceptWithinHours: policy.handoffs[request.kind].acceptWithinHours,
+      },
+    }),
+    (events) => {
+      const requested = events.find((event) => event.type === 'care.episode.handoff_requested.v1');
+      return { ...outcome(events), handoffId: requested?.data.handoffId ?? '' };
+    },
+  );
+  coordinatorUpdate(
+    acceptHandoffUpdate,
+    (acceptance, policy) => ({
+      type: 'AcceptHandoff',
+      data: {
+        ...acceptance,
+        completeWithinHours: policy.handoffs[handoffKind(acceptance.handoffId)].completeWithinHours,
+      },
+    }),
+    outcome,
+  );
+  coordinatorUpdate(declineHandoffUpdate, (data) => ({ type: 'DeclineHandoff', data }), outcome);
+  coordinatorUpdate(completeHandoffUpdate, (data) => ({ type: 'CompleteHandoff', data }), outcome);
+  coordinatorUpdate(
+    recordContactAttemptUpdate,
+    (data) => ({ type: 'RecordContactAttempt', data }),
+    outcome,
+  );
+  coordinatorUpdate(
+    recordFaceToFaceVisitUpdate,
+    (data) => ({ type: 'RecordFaceToFaceVisit', data }),
+    outcome,
+  );
+  coordinatorUpdate(
+    recordMedicationReconciliationUpdate,
+    (data) => ({ type: 'RecordMedicationReconciliation', data }),
+    outcome,
+  );
+
+  function handoffKind(handoffId: string) {
+    const state = recorder.state;
+    const handoff =
+      state.status === 'open' ? state.handoffs.find((h) => h.handoffId === handoffId) : undefined;
+    // An unknown hand-off is refused by the rules; any kind serves to ask them.
+    return handoff?.kind ?? 'pcp';
+  }
+
+  // ADT facts and SLA clocks arrive as signals: a fact the rules refuse is logged, never fails.
+  const applyFact = async (command: CareEpisodeCommand): Promise<CareEpisodeEvent[]> => {
+    try {
+      return await recorder.apply(command);
+    } catch (error) {
+      if (!(error instanceof DomainRuleViolation)) throw error;
+      log.warn('fact refused by the episode rules', { rule: error.rule, command: command.type });
+      return [];
+    }
+  };
+  setHandler(recordReadmissionSignal, async (readmission) => {
+    const recorded = await applyFact({ type: 'RecordReadmission', data: readmission });
+    if (recorded.length > 0) await context.afterReadmission();
+  });
+  setHandler(cancelDischargeSignal, async (cancellation) => {
+    await applyFact({ type: 'CancelDischarge', data: cancellation });
+  });
+  setHandler(handoffLadderStepSignal, async (ladderStep) => {
+    const policy = await policyLoaded();
+    const { fallbackAssignee, acceptWithinHours } =
+      policy.handoffs[handoffKind(ladderStep.handoffId)];
+    await applyFact({
+      type: 'ApplyLadderStep',
+      data: { ...ladderStep, reassignTo: fallbackAssignee, acceptWithinHours },
+    });
+  });
+}
+
+function requireFactTime(at: string): void {
+  const instant = Date.parse(at);
+  if (Number.isNaN(instant)) throw new Error(`${at} is not a timestamp`);
+  if (instant > Date.now() + CLOCK_SKEW_MS) throw new Error(`${at} is in the future`);
+}
+
+/** Refusals reach the caller as non-retryable failures that name the rule. */
+function asApplicationFailure(error: unknown): never {
+  if (error instanceof DomainRuleViolation) {
+    throw ApplicationFailure.create({
+      type: 'DomainRuleViolation',
+      message: error.message,
+      details: [error.rule],
+      nonRetryable: true,
+    });
+  }
+  throw error;
+}

@@ -107,14 +107,16 @@ temporal_healthy() {
     | grep -q SERVING
 }
 
-# Healthy AND every configured search attribute is registered in the namespace.
+# Healthy AND every configured search attribute is registered in the namespace with its type.
+# A type changed in search-attributes.txt needs a fresh dev database: stack.sh down, then
+# remove .tools/data/temporal.db.
 temporal_ready() {
   local listed attr
   temporal_healthy || return 1
   listed="$(with_timeout 10 "$TEMPORAL_BIN" operator search-attribute list \
     --address "$(temporal_address)" --namespace "$TEMPORAL_NAMESPACE" 2>/dev/null)" || return 1
   while IFS= read -r attr; do
-    grep -qw "${attr%%=*}" <<<"$listed" || return 1
+    grep -Eq "^[[:space:]]*${attr%%=*}[[:space:]]+${attr#*=}[[:space:]]*$" <<<"$listed" || return 1
   done < <(temporal_search_attributes)
 }
 

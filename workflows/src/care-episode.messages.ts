@@ -106,6 +106,8 @@ export interface DischargeCancellation {
 export interface HandoffLadderStep {
   handoffId: string;
   phase: HandoffPhase;
+  /** The phase start the ladder was computed from: a step of an earlier phase is stale. */
+  phaseStartedAt: string;
   step: LadderStep;
 }
 

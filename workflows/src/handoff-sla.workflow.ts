@@ -42,7 +42,7 @@ export async function handoffSla({
       const moved = wait > 0 ? await condition(() => changes !== seen, wait) : changes !== seen;
       if (moved) break;
       try {
-        await episode.signal(handoffLadderStepSignal, { handoffId, phase, step });
+        await episode.signal(handoffLadderStepSignal, { handoffId, phase, phaseStartedAt, step });
       } catch (error) {
         if (isCancellation(error)) throw error;
         return; // The episode has ended; nobody is left to escalate to.

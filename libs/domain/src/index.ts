@@ -8,6 +8,7 @@ export * from './care-episode/decide';
 export * from './care-episode/fold';
 export * from './care-episode/handoff-loop';
 export * from './care-episode/next-deadline';
+export * from './care-episode/contact-requirement';
 export * from './risk/lace-index';
 export * from './calendar/business-calendar';
 export * from './tcm/tcm-deadlines';

@@ -65,6 +65,11 @@ export interface ApplyLadderStep {
   data: {
     handoffId: string;
     phase: HandoffPhase;
+    /**
+     * The start of the phase the SLA clock computed its ladder from: the step applies only while
+     * the hand-off is still in that very phase (the same instant), not in a later one.
+     */
+    phaseStartedAt: string;
     step: LadderStep;
     reassignTo: string;
     acceptWithinHours: number;

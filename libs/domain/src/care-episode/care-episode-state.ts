@@ -4,7 +4,14 @@ import type { LaceScore, RiskTier } from '../risk/lace-index';
 import type { StuckReason } from '../stuck/stuck-reason';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
 import type { ContactAttempt, TcmOutcome } from '../tcm/tcm-outcome';
+import type { ContactChannel } from './care-episode-event';
 import type { CareEpisodeStage } from './care-episode-stage';
+
+/** Rule 2: a documented contact attempt as recorded, with who made it and through which channel. */
+export interface RecordedContactAttempt extends ContactAttempt {
+  channel: ContactChannel;
+  attemptedBy: string;
+}
 
 export interface Readmission {
   encounterId: string;
@@ -53,7 +60,7 @@ export type CareEpisodeState =
       plannedHandoffs?: readonly HandoffKind[];
       followUp?: FollowUpPlan;
       handoffs: readonly Handoff[];
-      contacts: readonly ContactAttempt[];
+      contacts: readonly RecordedContactAttempt[];
       visitAt?: string;
       medicationReconciledAt?: string;
       readmissions: readonly Readmission[];

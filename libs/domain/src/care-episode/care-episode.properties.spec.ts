@@ -341,6 +341,7 @@ function materialize(
           data: {
             handoffId: intent.handoffId,
             phase: 'acceptance',
+            phaseStartedAt: iso(DISCHARGED_AT),
             step: { step: 'remind', at: iso(DISCHARGED_AT) },
             reassignTo: 'org/nobody',
             acceptWithinHours: 24,
@@ -353,6 +354,7 @@ function materialize(
         data: {
           handoffId: handoff.handoffId,
           phase: handoffPhase(handoff),
+          phaseStartedAt: handoff.phaseStartedAt,
           step: steps[intent.stepIndex % steps.length]!,
           reassignTo: policy.handoffs[handoff.kind].fallbackAssignee,
           acceptWithinHours: policy.handoffs[handoff.kind].acceptWithinHours,
@@ -518,6 +520,25 @@ describe('care episode properties (1,000 random command sequences each)', () => 
               );
             }
           }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('(d) retries are harmless: a recorded command delivered again records nothing more (rules 2 and 8 included)', () => {
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { command, produced, after } of run(policy, sequence).steps) {
+          if (produced.length === 0) continue;
+          let again: CareEpisodeEvent[] = [];
+          try {
+            again = decide(command, after);
+          } catch (error) {
+            // A refusal (a stage already left, say) records nothing either.
+            if (!(error instanceof DomainRuleViolation)) throw error;
+          }
+          expect({ command, again }).toEqual({ command, again: [] });
         }
       }),
       RUNS,

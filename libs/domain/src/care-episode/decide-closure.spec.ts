@@ -3,7 +3,7 @@ import type { StuckReason } from '../stuck/stuck-reason';
 import type { StuckPolicy } from '../tenant/tenant-policy';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
 import type { TcmOutcome } from '../tcm/tcm-outcome';
-import type { CareEpisodeCommand } from './care-episode-command';
+import type { CancelDischarge, CareEpisodeCommand } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
 import type { OpenCareEpisode } from './care-episode-state';
 import { decide } from './decide';
@@ -170,6 +170,14 @@ describe('EvaluateStuck (rule 9)', () => {
       .then([flagged('2027-01-23T06:00:00.000Z', 'tcm-deadline', 'activity-failing')]);
   });
 
+  it('fact time (rule 9): an evaluation time that is not a timestamp, or before the discharge, is refused', () => {
+    given(discharged).when(evaluate('not a timestamp', true)).thenThrows('fact-time');
+    given(discharged).when(evaluate('2027-01-15T19:59:59.999Z', true)).thenThrows('fact-time');
+    given(discharged)
+      .when(evaluate(DISCHARGED_AT, true))
+      .then([flagged(DISCHARGED_AT, 'activity-failing')]);
+  });
+
   it('rule 9: the stuck mark keeps the instant it was first raised', () => {
     const episode = openEpisode(
       ...waitingForVisit,
@@ -219,6 +227,16 @@ describe('CloseEpisode (rule 5)', () => {
     given(...complete)
       .when(close('2027-01-30T12:00:00.000Z'))
       .thenThrows('tcm-service-period');
+  });
+
+  it('fact time (rule 5): a closing time that is not a timestamp, or before the discharge, is refused', () => {
+    given(...complete)
+      .when(close('not a timestamp'))
+      .thenThrows('fact-time');
+    given(...complete)
+      .when(close('2027-01-15T19:59:59.999Z'))
+      .thenThrows('fact-time');
+    expect(openEpisode(...complete).stage).toBe('follow_up');
   });
 
   it('rule 5: without TCM clocks there is no service period to close', () => {
@@ -337,6 +355,18 @@ describe('CloseEpisode (rule 5)', () => {
       .then([closed({ billable: true, cptCode: '99496' })]);
   });
 
+  it('rule 2: one attempt recorded twice (in a history from before attempts were deduplicated) fails the contact rule', () => {
+    given(
+      ...planned('high'),
+      contact('2027-01-19T16:00:00.000Z', false),
+      contact('2027-01-19T16:00:00.000Z', false),
+      reconciled('2027-01-21T14:00:00.000Z'),
+      visited('2027-01-21T15:00:00.000Z'),
+    )
+      .when(close())
+      .then([closed(contactFailed)]);
+  });
+
   it('rule 4: a reconciliation after the visit day fails the reconciliation rule', () => {
     given(
       ...planned('high'),
@@ -431,6 +461,29 @@ describe('CancelDischarge (rule 1, A13) and terminal stages', () => {
     });
   });
 
+  it('fact time (rule 1): a cancellation time that is not a timestamp, or before the discharge, is refused', () => {
+    const cancelAt = (cancelledAt: string): CancelDischarge => ({
+      type: 'CancelDischarge',
+      data: { reason: 'discharge cancelled (A13)', cancelledAt },
+    });
+    given(...planned('high'))
+      .when(cancelAt('not a timestamp'))
+      .thenThrows('fact-time');
+    given(...planned('high'))
+      .when(cancelAt('2027-01-15T19:59:59.999Z'))
+      .thenThrows('fact-time');
+    given(...planned('high'))
+      .when(cancelAt(DISCHARGED_AT))
+      .then([{ type: 'care.episode.cancelled.v1', data: cancelAt(DISCHARGED_AT).data }]);
+  });
+
+  it('rule 1: a cancellation before any discharge is refused because there is no open episode', () => {
+    given().when(cancel).thenThrows('episode-not-open');
+    given()
+      .when({ type: 'CancelDischarge', data: { reason: 'A13', cancelledAt: 'not a timestamp' } })
+      .thenThrows('episode-not-open');
+  });
+
   it('rule 1: a repeated cancellation changes nothing', () => {
     given(...planned('high'), cancelled)
       .when(cancel)
@@ -476,6 +529,7 @@ describe('CancelDischarge (rule 1, A13) and terminal stages', () => {
       data: {
         handoffId: 'h-pcp',
         phase: 'acceptance',
+        phaseStartedAt: '2027-01-19T16:00:00.000Z',
         step: { step: 'remind', at },
         reassignTo: 'org/pcp-pool',
         acceptWithinHours: 24,

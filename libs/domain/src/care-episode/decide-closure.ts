@@ -4,7 +4,7 @@ import type { CancelDischarge, CloseEpisode, EvaluateStuck } from './care-episod
 import type { CareEpisodeEvent } from './care-episode-event';
 import type { CareEpisodeState, OpenCareEpisode } from './care-episode-state';
 import { DomainRuleViolation } from './domain-rule-violation';
-import { requireOpen } from './guards';
+import { requireAfterDischarge, requireOpen } from './guards';
 
 /** Rule 9: an event whenever the set of reasons the episode is stuck changes. */
 export function evaluateStuck(
@@ -12,6 +12,7 @@ export function evaluateStuck(
   state: CareEpisodeState,
 ): CareEpisodeEvent[] {
   const episode = requireOpen(state, 'evaluate whether the episode is stuck');
+  requireAfterDischarge(episode, data.at, 'The stuck evaluation');
   const reasons = stuckReasonsAt(episode, data.at, data.policy, data.activityFailing);
   const current = episode.stuck?.reasons ?? [];
   if (reasons.join() === current.join()) return [];
@@ -24,6 +25,7 @@ export function evaluateStuck(
 export function closeEpisode({ data }: CloseEpisode, state: CareEpisodeState): CareEpisodeEvent[] {
   if (state.status === 'open' && state.stage === 'closed') return [];
   const episode = requireOpen(state, 'close the episode');
+  requireAfterDischarge(episode, data.at, 'The closure');
   if (!episode.deadlines || Date.parse(data.at) < Date.parse(episode.deadlines.serviceEnds)) {
     throw new DomainRuleViolation(
       'tcm-service-period',
@@ -59,6 +61,7 @@ export function cancelDischarge(
   state: CareEpisodeState,
 ): CareEpisodeEvent[] {
   if (state.status === 'open' && state.stage === 'cancelled') return [];
-  requireOpen(state, 'cancel the discharge');
+  const episode = requireOpen(state, 'cancel the discharge');
+  requireAfterDischarge(episode, data.cancelledAt, 'The cancellation');
   return [{ type: 'care.episode.cancelled.v1', data: { ...data } }];
 }

@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import type { CareEpisodeCommand } from './care-episode-command';
+import type { CareEpisodeCommand, RecordContactAttempt } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
 import type { OpenCareEpisode } from './care-episode-state';
 import { decide } from './decide';
@@ -124,10 +124,48 @@ describe('contacts, visit and medication reconciliation (rules 2 to 4)', () => {
       attempted('2027-01-18T14:00:00.000Z', false),
     );
     expect(episode.contacts).toEqual([
-      { at: '2027-01-16T14:00:00.000Z', reached: false },
-      { at: '2027-01-18T14:00:00.000Z', reached: false },
+      { at: '2027-01-16T14:00:00.000Z', reached: false, channel: 'phone', attemptedBy: 'rn-7' },
+      { at: '2027-01-18T14:00:00.000Z', reached: false, channel: 'phone', attemptedBy: 'rn-7' },
     ]);
     expect(episode.lastActivityAt).toBe('2027-01-18T14:00:00.000Z');
+  });
+
+  it('rule 2: the same attempt sent again, in any notation, is documented once', () => {
+    given(...planned, attempted('2027-01-19T16:00:00.000Z', false))
+      .when(attempt('2027-01-19T11:00:00-05:00', false))
+      .then([]);
+    given(...planned, attempted('2027-01-19T16:00:00.000Z', true))
+      .when(attempt('2027-01-19T16:00:00.000Z', true))
+      .then([]);
+  });
+
+  it('rule 2: a duplicated unsuccessful attempt does not become the two documented attempts', () => {
+    const once = [...planned, attempted('2027-01-19T16:00:00.000Z', false)];
+    given(...once)
+      .when(attempt('2027-01-19T16:00:00.000Z', false))
+      .then([]);
+    expect(openEpisode(...once).contacts).toHaveLength(1);
+  });
+
+  it('rule 2: attempts differing in instant, channel, person or result are each documented', () => {
+    const once = [...planned, attempted('2027-01-19T16:00:00.000Z', false)];
+    const first: RecordContactAttempt['data'] = {
+      at: '2027-01-19T16:00:00.000Z',
+      reached: false,
+      channel: 'phone',
+      attemptedBy: 'rn-7',
+    };
+    const variants: RecordContactAttempt['data'][] = [
+      { ...first, at: '2027-01-19T16:30:00.000Z' },
+      { ...first, reached: true },
+      { ...first, channel: 'video' },
+      { ...first, attemptedBy: 'rn-8' },
+    ];
+    for (const data of variants) {
+      given(...once)
+        .when({ type: 'RecordContactAttempt', data })
+        .then([{ type: 'care.episode.contact_attempted.v1', data }]);
+    }
   });
 
   it('fact time (rule 2): a contact attempt dated before the discharge is refused', () => {
@@ -304,12 +342,12 @@ describe('readmission (rule 6) and the follow-up it restarts (rule 7)', () => {
       replanned,
       readmitted('2027-02-03T21:00:00.000Z', 19, 'ENC-2002'),
     )
-      .when(replan('2027-02-03T19:00:00.000Z'))
+      .when(replan('2027-02-03T22:00:00.000Z'))
       .then([
         {
           type: 'care.episode.follow_up_planned.v1',
           data: {
-            at: '2027-02-03T19:00:00.000Z',
+            at: '2027-02-03T22:00:00.000Z',
             riskTier: 'high',
             reason: 'readmission',
             schedule: [
@@ -320,6 +358,35 @@ describe('readmission (rule 6) and the follow-up it restarts (rule 7)', () => {
           },
         },
       ]);
+  });
+
+  it('fact time (rules 6 and 7): a replanning dated before the admission it follows is refused', () => {
+    // Otherwise the plan would start before the admission and be replanned on every call.
+    given(...planned, firstReadmission)
+      .when(replan('2027-01-25T20:59:59.999Z'))
+      .thenThrows('fact-time');
+    given(...planned, firstReadmission)
+      .when(replan('not a timestamp'))
+      .thenThrows('fact-time');
+    given(...planned, firstReadmission)
+      .when(replan(FIRST_ADMISSION))
+      .then([{ ...replanned, data: { ...replanned.data, at: FIRST_ADMISSION } }]);
+  });
+
+  it('rules 6 and 7: the follow-up restarts from the latest admission, whatever order they were recorded in', () => {
+    const earlier = readmitted('2027-01-20T21:00:00.000Z', 5, 'ENC-2000');
+    given(...planned, firstReadmission, earlier)
+      .when(replan('2027-01-22T10:00:00.000Z'))
+      .thenThrows('fact-time');
+    given(...planned, firstReadmission, earlier)
+      .when(replan(REPLANNED_AT))
+      .then([replanned]);
+  });
+
+  it('rules 6 and 7: a plan already started at or after the latest admission is not replanned, whatever the time given', () => {
+    given(...planned, firstReadmission, replanned)
+      .when(replan('2027-01-20T10:00:00.000Z'))
+      .then([]);
   });
 
   it('rules 6 and 7: before a plan exists there is no follow-up to replan', () => {

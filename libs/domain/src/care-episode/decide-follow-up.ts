@@ -7,7 +7,7 @@ import type {
   ReplanFollowUpAfterReadmission,
 } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
-import type { CareEpisodeState } from './care-episode-state';
+import type { CareEpisodeState, Readmission } from './care-episode-state';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { requireAfterDischarge, requireOpen } from './guards';
 
@@ -15,13 +15,26 @@ import { requireAfterDischarge, requireOpen } from './guards';
 export const READMISSION_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-/** Rule 2: every attempt is documented; a reached patient is the interactive contact. */
+/**
+ * Rule 2: every attempt is documented once; a reached patient is the interactive contact. The
+ * same attempt sent again (same instant, channel, person and result) changes nothing, so a
+ * retried or duplicated feed cannot turn one unsuccessful attempt into "two documented attempts".
+ */
 export function recordContactAttempt(
   { data }: RecordContactAttempt,
   state: CareEpisodeState,
 ): CareEpisodeEvent[] {
   const episode = requireOpen(state, 'record a contact attempt');
   requireAfterDischarge(episode, data.at, 'The contact attempt');
+  const at = Date.parse(data.at);
+  const known = episode.contacts.some(
+    (contact) =>
+      Date.parse(contact.at) === at &&
+      contact.channel === data.channel &&
+      contact.attemptedBy === data.attemptedBy &&
+      contact.reached === data.reached,
+  );
+  if (known) return [];
   return [{ type: 'care.episode.contact_attempted.v1', data: { ...data } }];
 }
 
@@ -79,16 +92,27 @@ export function recordReadmission(
 
 /**
  * Rules 6 and 7: a readmitted patient is high risk, so a running follow-up restarts at high
- * intensity from the latest admission. Before the plan exists there is nothing to adjust.
+ * intensity from the latest admission. Before the plan exists there is nothing to adjust, and
+ * a plan that started at or after the latest admission already follows it. The replanning
+ * itself cannot predate the admission it follows: the new plan would start before it and be
+ * replanned again on every call.
  */
 export function replanFollowUpAfterReadmission(
   { data }: ReplanFollowUpAfterReadmission,
   state: CareEpisodeState,
 ): CareEpisodeEvent[] {
   const episode = requireOpen(state, 'adjust the follow-up');
-  const latest = episode.readmissions.at(-1);
+  const latest = latestReadmission(episode.readmissions);
   if (!episode.followUp || !episode.calendar || !episode.deadlines || !latest) return [];
-  if (Date.parse(episode.followUp.since) >= Date.parse(latest.admittedAt)) return [];
+  const admittedAt = Date.parse(latest.admittedAt);
+  if (Date.parse(episode.followUp.since) >= admittedAt) return [];
+  const at = Date.parse(data.at);
+  if (Number.isNaN(at) || at < admittedAt) {
+    throw new DomainRuleViolation(
+      'fact-time',
+      `The follow-up cannot be replanned at ${data.at}, before the admission at ${latest.admittedAt}.`,
+    );
+  }
   return [
     {
       type: 'care.episode.follow_up_planned.v1',
@@ -106,3 +130,13 @@ export function replanFollowUpAfterReadmission(
     },
   ];
 }
+
+/** The admission latest in time, whatever order the admissions were recorded in. */
+const latestReadmission = (readmissions: readonly Readmission[]): Readmission | undefined =>
+  readmissions.reduce<Readmission | undefined>(
+    (latest, readmission) =>
+      latest === undefined || Date.parse(readmission.admittedAt) > Date.parse(latest.admittedAt)
+        ? readmission
+        : latest,
+    undefined,
+  );

@@ -337,13 +337,22 @@ describe('escalation ladder steps (rule 8: remind, escalate, reassign)', () => {
   const BREACH_2 = '2027-01-21T16:00:00.000Z';
   const REASSIGNED_ACCEPT_DUE = '2027-01-22T16:00:00.000Z';
 
+  /** A step of the ladder the SLA clock computed from the phase that started at phaseStartedAt. */
   const applyStep = (
     step: LadderStep,
     phase: HandoffPhase = 'acceptance',
+    phaseStartedAt = phase === 'acceptance' ? REQUESTED_AT : ACCEPTED_AT,
     handoffId = 'h-pcp',
   ): CareEpisodeCommand => ({
     type: 'ApplyLadderStep',
-    data: { handoffId, phase, step, reassignTo: 'org/pcp-pool', acceptWithinHours: 24 },
+    data: {
+      handoffId,
+      phase,
+      phaseStartedAt,
+      step,
+      reassignTo: 'org/pcp-pool',
+      acceptWithinHours: 24,
+    },
   });
   const remind: LadderStep = { step: 'remind', at: REMIND_AT };
   const escalate: LadderStep = { step: 'escalate', at: BREACH_1, breach: 1 };
@@ -447,7 +456,7 @@ describe('escalation ladder steps (rule 8: remind, escalate, reassign)', () => {
       .when(applyStep(remind))
       .then([]);
     given(...afterReassignment)
-      .when(applyStep({ step: 'remind', at: '2027-01-22T04:00:00.000Z' }))
+      .when(applyStep({ step: 'remind', at: '2027-01-22T04:00:00.000Z' }, 'acceptance', BREACH_2))
       .then([
         {
           type: 'care.episode.handoff_reminder_sent.v1',
@@ -497,7 +506,7 @@ describe('escalation ladder steps (rule 8: remind, escalate, reassign)', () => {
 
   it('rule 8: a completion-phase step is ignored while the hand-off still awaits acceptance', () => {
     given(...pending)
-      .when(applyStep({ step: 'remind', at: REMIND_AT }, 'completion'))
+      .when(applyStep({ step: 'remind', at: REMIND_AT }, 'completion', REQUESTED_AT))
       .then([]);
   });
 
@@ -505,6 +514,65 @@ describe('escalation ladder steps (rule 8: remind, escalate, reassign)', () => {
     given(...pending)
       .when(applyStep({ step: 'remind', at: '2027-01-19T15:59:59.999Z' }))
       .then([]);
+  });
+
+  it('rule 8: a retried reassignment changes nothing once the hand-off is in the new phase', () => {
+    // The SLA clock delivers the reassignment again: the hand-off is back in acceptance, but in
+    // the phase the reassignment started, not the one the step was computed for.
+    const afterReassignment = [...pending, reminded, escalated, reassigned];
+    given(...afterReassignment)
+      .when(applyStep(reassign))
+      .then([]);
+  });
+
+  it('rule 8: a late step of an earlier phase with the same name is not applied to the later one', () => {
+    // Accepted at 10:00 on the 20th with a 2-hour completion SLA; the second completion breach
+    // at 14:00 sends the hand-off back to acceptance. The first acceptance ladder's escalation
+    // (16:00) and reassignment (16:00 on the 21st) arrive late, after that new phase started.
+    const NEW_PHASE_AT = '2027-01-20T14:00:00.000Z';
+    const backToAcceptance: CareEpisodeEvent[] = [
+      ...pending,
+      accepted('h-pcp', ACCEPTED_AT, '2027-01-20T12:00:00.000Z'),
+      {
+        type: 'care.episode.handoff_reassigned.v1',
+        data: {
+          at: NEW_PHASE_AT,
+          handoffId: 'h-pcp',
+          phase: 'completion',
+          from: 'org/pcp-clinic',
+          to: 'org/pcp-pool',
+          breach: 2,
+          acceptDue: '2027-01-21T14:00:00.000Z',
+        },
+      },
+    ];
+    given(...backToAcceptance)
+      .when(applyStep(escalate))
+      .then([]);
+    given(...backToAcceptance)
+      .when(applyStep(reassign))
+      .then([]);
+    // The new phase's own ladder still applies, its start given in any notation.
+    given(...backToAcceptance)
+      .when(
+        applyStep(
+          { step: 'escalate', at: '2027-01-21T14:00:00.000Z', breach: 1 },
+          'acceptance',
+          '2027-01-20T09:00:00-05:00',
+        ),
+      )
+      .then([
+        {
+          type: 'care.episode.handoff_escalated.v1',
+          data: {
+            at: '2027-01-21T14:00:00.000Z',
+            handoffId: 'h-pcp',
+            phase: 'acceptance',
+            assignee: 'org/pcp-pool',
+            breach: 1,
+          },
+        },
+      ]);
   });
 
   it('rule 8: the completion phase has its own ladder, reminding with the completion deadline', () => {
@@ -565,7 +633,7 @@ describe('escalation ladder steps (rule 8: remind, escalate, reassign)', () => {
 
   it('rule 8: a step for an unknown hand-off is refused', () => {
     given(...pending)
-      .when(applyStep(remind, 'acceptance', 'h-unknown'))
+      .when(applyStep(remind, 'acceptance', REQUESTED_AT, 'h-unknown'))
       .thenThrows('handoff-loop');
   });
 });

@@ -92,7 +92,10 @@ export function completeHandoff(
 
 /**
  * Rule 8's escalation ladder. A step for a phase the hand-off has left, or one already taken,
- * changes nothing: the SLA clock and the coordinators race, and the coordinators win.
+ * changes nothing: the SLA clock and the coordinators race, and the coordinators win. A phase
+ * is identified by its name and the instant it started, so a late or retried step of an
+ * earlier phase (even one with the same name, as after a reassignment) is not applied to the
+ * running one.
  */
 export function applyLadderStep(
   { data }: ApplyLadderStep,
@@ -100,8 +103,11 @@ export function applyLadderStep(
 ): CareEpisodeEvent[] {
   const { handoff } = requireHandoff(state, data.handoffId, 'escalate');
   if (!isOpenHandoff(handoff) || handoffPhase(handoff) !== data.phase) return [];
+  if (Date.parse(data.phaseStartedAt) !== Date.parse(handoff.phaseStartedAt)) return [];
   const { step } = data;
-  if (Date.parse(step.at) < Date.parse(handoff.phaseStartedAt)) return [];
+  // A step not dated within the phase it names is not a rung of that phase's ladder.
+  const stepAt = Date.parse(step.at);
+  if (Number.isNaN(stepAt) || stepAt < Date.parse(handoff.phaseStartedAt)) return [];
   const base = { at: step.at, handoffId: handoff.handoffId, phase: data.phase };
   switch (step.step) {
     case 'remind':

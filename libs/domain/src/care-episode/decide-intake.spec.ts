@@ -208,6 +208,14 @@ describe('StartTcmClocks', () => {
     given(discharged(), clocksStarted, assessedHighRisk).when(startClocks()).then([]);
   });
 
+  it('fact time (rules 2 and 5): clocks started at a time that is not a timestamp, or before the discharge, are refused', () => {
+    given(discharged()).when(startClocks('not a timestamp')).thenThrows('fact-time');
+    given(discharged()).when(startClocks('2027-01-15T19:59:59.999Z')).thenThrows('fact-time');
+    given(discharged())
+      .when(startClocks(DISCHARGED_AT))
+      .then([{ ...clocksStarted, data: { ...clocksStarted.data, at: DISCHARGED_AT } }]);
+  });
+
   it('rules 2 and 5: starting the clocks moves the episode from intake to assessment', () => {
     expect(openEpisode(discharged()).stage).toBe('intake');
     expect(openEpisode(discharged(), clocksStarted)).toMatchObject({

@@ -40,6 +40,7 @@ export function startTcmClocks(
   state: CareEpisodeState,
 ): CareEpisodeEvent[] {
   const episode = requireOpen(state, 'start the TCM clocks');
+  requireAfterDischarge(episode, data.at, 'The start of the TCM clocks');
   if (episode.deadlines) return [];
   return [
     {

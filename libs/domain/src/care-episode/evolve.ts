@@ -120,8 +120,9 @@ function evolveOpen(
       });
     }
     case 'care.episode.contact_attempted.v1': {
-      const { at, reached } = event.data;
-      return active({ ...state, contacts: [...state.contacts, { at, reached }] }, at);
+      const { at, reached, channel, attemptedBy } = event.data;
+      const attempt = { at, reached, channel, attemptedBy };
+      return active({ ...state, contacts: [...state.contacts, attempt] }, at);
     }
     case 'care.episode.face_to_face_visit_recorded.v1':
       return active({ ...state, visitAt: event.data.at }, event.data.at);

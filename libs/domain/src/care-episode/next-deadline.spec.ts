@@ -126,6 +126,18 @@ describe('nextDeadline', () => {
     );
   });
 
+  it('rule 2: one attempt recorded twice is one attempt: the contact deadline is still ahead', () => {
+    const at = '2027-01-19T20:00:00.000Z';
+    const duplicated = openEpisode(
+      discharged,
+      clocksStarted,
+      assessed,
+      contact('2027-01-19T14:00:00.000Z', false),
+      contact('2027-01-19T14:00:00.000Z', false),
+    );
+    expect(nextDeadline(duplicated, at)).toBe(CONTACT_DUE);
+  });
+
   it('rule 7: the next follow-up checkpoint counts when it comes first', () => {
     // Business day 1 ends before the contact deadline at the end of business day 2.
     expect(nextDeadline(openEpisode(...planned()), '2027-01-19T16:00:00.000Z')).toBe(

@@ -1,16 +1,15 @@
 import { handoffDue, isOpenHandoff } from '../handoff/handoff';
 import { isTerminalStage } from './care-episode-stage';
 import type { OpenCareEpisode } from './care-episode-state';
+import { contactRequirementMetSoFar } from './contact-requirement';
 
 /** The earliest clinical deadline still ahead of `at` that the team has not yet met. */
 export function nextDeadline(state: OpenCareEpisode, at: string): string | undefined {
   if (isTerminalStage(state.stage) || !state.deadlines) return undefined;
   const now = Date.parse(at);
   const { contactDue, visitDue, serviceEnds } = state.deadlines;
-  const contactMet =
-    state.contacts.some((contact) => contact.reached) || state.contacts.length >= 2;
   const candidates = [
-    contactMet ? undefined : contactDue,
+    contactRequirementMetSoFar(state) ? undefined : contactDue,
     state.visitAt === undefined ? visitDue : undefined,
     ...state.handoffs.filter(isOpenHandoff).map(handoffDue),
     state.followUp?.schedule.find((checkpoint) => Date.parse(checkpoint) > now),

@@ -233,6 +233,31 @@ describe('stuckReasonsAt (rule 9)', () => {
       expect(reasonsAt(episode, '2027-01-21T05:00:00.000Z')).toEqual([]);
     });
 
+    it('rule 9 (rule 2): a single unsuccessful attempt does not meet the contact requirement, so the episode is stuck', () => {
+      const episode = openEpisode(...lateAssessment, contact('2027-01-20T13:00:00.000Z', false));
+      expect(reasonsAt(episode, CONTACT_DUE)).toEqual([]);
+      expect(reasonsAt(episode, '2027-01-21T05:00:00.000Z')).toEqual(['tcm-deadline']);
+      expect(nextStuckCheck(episode, '2027-01-20T13:00:00.000Z', policy)).toBe(
+        '2027-01-21T05:00:00.000Z',
+      );
+    });
+
+    it('rule 9 (rule 2): two distinct unsuccessful attempts meet it; one attempt recorded twice does not', () => {
+      const twoAttempts = openEpisode(
+        ...lateAssessment,
+        contact('2027-01-20T13:00:00.000Z', false),
+        contact('2027-01-20T17:00:00.000Z', false),
+      );
+      expect(reasonsAt(twoAttempts, '2027-01-21T05:00:00.000Z')).toEqual([]);
+      // A history recorded before duplicate attempts were refused.
+      const duplicated = openEpisode(
+        ...lateAssessment,
+        contact('2027-01-20T13:00:00.000Z', false),
+        contact('2027-01-20T13:00:00.000Z', false),
+      );
+      expect(reasonsAt(duplicated, '2027-01-21T05:00:00.000Z')).toEqual(['tcm-deadline']);
+    });
+
     it('rule 9 (rule 3): no visit by the end of day 7 makes the episode stuck', () => {
       const episode = openEpisode(...planned(), contact('2027-01-20T15:00:00.000Z'));
       expect(reasonsAt(episode, VISIT_DUE)).toEqual([]);
@@ -298,6 +323,17 @@ describe('stuckReasonsAt (rule 9)', () => {
       );
       expect(hasOutstandingWork(episode)).toBe(false);
       expect(reasonsAt(episode, '2027-01-28T15:00:00.000Z')).toEqual([]);
+    });
+
+    it('rule 9 (rule 2): after a single unsuccessful attempt the contact is still outstanding work', () => {
+      const episode = openEpisode(
+        ...planned(),
+        contact('2027-01-20T15:00:00.000Z', false),
+        visited('2027-01-21T15:00:00.000Z'),
+        reconciled('2027-01-21T15:00:00.000Z'),
+      );
+      expect(hasOutstandingWork(episode)).toBe(true);
+      expect(reasonsAt(episode, '2027-01-24T15:00:00.001Z')).toEqual(['tcm-deadline', 'idle']);
     });
 
     it('rule 9: an open hand-off loop is outstanding work even when the TCM facts are done', () => {

@@ -1,5 +1,6 @@
 import type { OpenCareEpisode } from '../care-episode/care-episode-state';
 import { isTerminalStage } from '../care-episode/care-episode-stage';
+import { contactRequirementMetSoFar } from '../care-episode/contact-requirement';
 import { handoffDue, isOpenHandoff } from '../handoff/handoff';
 import type { StageWithSla, StuckPolicy } from '../tenant/tenant-policy';
 import { stuckReasons, type StuckReason } from './stuck-reason';
@@ -19,7 +20,7 @@ const hasStageSla = (stage: string, policy: StuckPolicy): stage is StageWithSla 
 /** Work the episode still waits on, as opposed to waiting out the service period. */
 export const hasOutstandingWork = (state: OpenCareEpisode): boolean =>
   state.stage !== 'follow_up' ||
-  state.contacts.length === 0 ||
+  !contactRequirementMetSoFar(state) ||
   state.visitAt === undefined ||
   state.medicationReconciledAt === undefined;
 
@@ -56,7 +57,9 @@ function onsets(state: OpenCareEpisode, policy: StuckPolicy): Onsets {
       ),
     ),
     'tcm-deadline': min([
-      deadlines && state.contacts.length === 0 ? Date.parse(deadlines.contactDue) : undefined,
+      deadlines && !contactRequirementMetSoFar(state)
+        ? Date.parse(deadlines.contactDue)
+        : undefined,
       deadlines?.visitDue && state.visitAt === undefined
         ? Date.parse(deadlines.visitDue)
         : undefined,

@@ -1,6 +1,11 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { contactDue, serviceEnds, visitDue } from './tcm-deadlines';
-import { contactRequirementMet, tcmOutcome, type TcmFacts } from './tcm-outcome';
+import {
+  contactRequirementMet,
+  contactsMeetRequirement,
+  tcmOutcome,
+  type TcmFacts,
+} from './tcm-outcome';
 
 const calendar: BusinessCalendar = {
   timeZone: 'America/New_York',
@@ -48,6 +53,31 @@ describe('TCM outcome', () => {
     ];
     expect(contactRequirementMet(facts({ contacts: attempts }), calendar)).toBe(true);
     expect(tcmOutcome(facts({ contacts: attempts }), calendar)).toMatchObject({ billable: true });
+  });
+
+  it('rule 2: two records of one attempt (the same instant) are one attempt, not two', () => {
+    const duplicated = [
+      { at: '2026-11-03T09:00:00-05:00', reached: false },
+      { at: '2026-11-03T14:00:00.000Z', reached: false },
+    ];
+    expect(contactsMeetRequirement(duplicated)).toBe(false);
+    expect(contactRequirementMet(facts({ contacts: duplicated }), calendar)).toBe(false);
+    expect(tcmOutcome(facts({ contacts: duplicated }), calendar)).toMatchObject({
+      billable: false,
+      failedRule: 'tcm-contact',
+    });
+  });
+
+  it('rule 2: only timely attempts count toward the two; a reached contact counts alone', () => {
+    const oneTimelyOneLate = [
+      { at: '2026-11-03T09:00:00-05:00', reached: false },
+      { at: '2026-11-05T09:00:00-05:00', reached: false },
+    ];
+    expect(contactsMeetRequirement(oneTimelyOneLate)).toBe(true);
+    expect(contactRequirementMet(facts({ contacts: oneTimelyOneLate }), calendar)).toBe(false);
+    expect(contactsMeetRequirement([{ at: '2026-11-03T09:00:00-05:00', reached: true }])).toBe(
+      true,
+    );
   });
 
   it('rule 2: one attempt, or a contact after business day 2, does not', () => {

@@ -22,14 +22,27 @@ export type TcmOutcome =
   | { billable: true; cptCode: '99495' | '99496' }
   | { billable: false; failedRule: TcmRule; reason: string };
 
+/**
+ * Rule 2's count: one interactive contact, or two or more documented attempts. Attempts are
+ * counted by instant: two records of the same instant are one attempt, not two.
+ */
+export function contactsMeetRequirement(contacts: readonly ContactAttempt[]): boolean {
+  if (contacts.some((contact) => contact.reached)) return true;
+  const attempts = new Set(
+    contacts.map((contact) => Date.parse(contact.at)).filter((at) => !Number.isNaN(at)),
+  );
+  return attempts.size >= 2;
+}
+
 /** Rule 2: one interactive contact, or two or more timely attempts, by business day 2. */
 export function contactRequirementMet(facts: TcmFacts, calendar: BusinessCalendar): boolean {
+  const discharged = Date.parse(facts.dischargedAt);
   const due = contactDue(facts.dischargedAt, calendar).getTime();
-  const timely = facts.contacts.filter(
-    (contact) =>
-      Date.parse(contact.at) >= Date.parse(facts.dischargedAt) && Date.parse(contact.at) <= due,
-  );
-  return timely.some((contact) => contact.reached) || timely.length >= 2;
+  const timely = facts.contacts.filter((contact) => {
+    const at = Date.parse(contact.at);
+    return at >= discharged && at <= due;
+  });
+  return contactsMeetRequirement(timely);
 }
 
 /** Rules 2 to 5: the episode's TCM outcome at the end of its service period. */

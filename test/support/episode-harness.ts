@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { CareEpisodeEvent } from '@care/domain';
 import { workflowBundleHook, workflowsPath } from '@care/temporal';
 import { resolveTenantPolicy } from '@care/tenants';
@@ -44,13 +44,23 @@ export class EpisodeHarness {
     readonly taskQueue: string,
   ) {}
 
+  private static bundle?: Promise<WorkflowBundleWithSourceMap>;
+
+  /** The workflow code is bundled once per test file, however many harnesses it starts. */
+  private static workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+    EpisodeHarness.bundle ??= bundleWorkflowCode({
+      workflowsPath,
+      webpackConfigHook: workflowBundleHook,
+    });
+    return EpisodeHarness.bundle;
+  }
+
   static async start(taskQueue: string): Promise<EpisodeHarness> {
     const harness = new EpisodeHarness(await createTimeSkippingEnvironment(), taskQueue);
     harness.worker = await Worker.create({
       connection: harness.env.nativeConnection,
       taskQueue,
-      workflowsPath,
-      bundlerOptions: { webpackConfigHook: workflowBundleHook },
+      workflowBundle: await EpisodeHarness.workflowBundle(),
       activities: harness.activities(),
     });
     harness.running = harness.worker.run();

@@ -1,0 +1,352 @@
+import { DateTime } from 'luxon';
+import { publicHolidays, US_FEDERAL } from '@care/calendars';
+import type { LaceInput, TcmComplexity } from '@care/domain';
+import { EpisodeHarness, type EpisodeHandle } from '../../test/support/episode-harness';
+import {
+  acceptHandoffUpdate,
+  approvePlanUpdate,
+  cancelDischargeSignal,
+  completeHandoffUpdate,
+  recordAssessmentUpdate,
+  recordContactAttemptUpdate,
+  recordFaceToFaceVisitUpdate,
+  recordMedicationReconciliationUpdate,
+  recordReadmissionSignal,
+  requestHandoffUpdate,
+  type HandoffRequest,
+} from './care-episode.messages';
+import { handoffSlaWorkflowId } from './handoff-clocks';
+import { careSearchAttributes } from './search-attributes';
+
+const ZONE = 'America/New_York';
+const HIGH_RISK: LaceInput = {
+  lengthOfStayDays: 7,
+  acuteAdmission: true,
+  charlsonScore: 4,
+  edVisitsLast6Months: 2,
+};
+const MODERATE_RISK: LaceInput = {
+  lengthOfStayDays: 3,
+  acuteAdmission: true,
+  charlsonScore: 1,
+  edVisitsLast6Months: 0,
+};
+
+/** 30-day episodes in seconds: the test server skips time while nothing is due. */
+describe('care episode scenarios (time-skipping test server)', () => {
+  let harness: EpisodeHarness;
+
+  // A fresh test server per scenario: its time-skipping lock does not carry between tests.
+  beforeEach(async () => {
+    harness = await EpisodeHarness.start('care-episode-scenarios');
+  });
+
+  afterEach(async () => {
+    await harness?.stop();
+  });
+
+  const local = (instant: string) => DateTime.fromISO(instant, { zone: ZONE });
+  const holidays = (from: DateTime) => publicHolidays(US_FEDERAL, [from.year, from.year + 1]);
+
+  /** The next Monday 10:00 in New York with no holiday in the following week. */
+  const nextQuietMonday = async (): Promise<string> => {
+    const now = local(await harness.now());
+    const off = holidays(now);
+    let day = now.plus({ days: 1 }).startOf('day');
+    while (
+      day.weekday !== 1 ||
+      off.some((date) => date >= day.toISODate()! && date <= day.plus({ days: 7 }).toISODate()!)
+    ) {
+      day = day.plus({ days: 1 });
+    }
+    return day.set({ hour: 10 }).toISO()!;
+  };
+
+  const atDay = (dischargedAt: string, days: number, hour = 11) =>
+    local(dischargedAt).plus({ days }).set({ hour }).toISO()!;
+
+  async function assessAndPlan(
+    handle: EpisodeHandle,
+    lace: LaceInput,
+    complexity: TcmComplexity,
+    handoffKinds: HandoffRequest['kind'][] = [],
+  ) {
+    await handle.executeUpdate(recordAssessmentUpdate, {
+      args: [{ at: await harness.now(), assessedBy: 'Practitioner/rn-7', lace, complexity }],
+    });
+    return handle.executeUpdate(approvePlanUpdate, {
+      args: [{ at: await harness.now(), approvedBy: 'Practitioner/md-3', handoffKinds }],
+    });
+  }
+
+  const contact = (handle: EpisodeHandle, at: string, reached: boolean) =>
+    handle.executeUpdate(recordContactAttemptUpdate, {
+      args: [{ at, reached, channel: 'phone', attemptedBy: 'Practitioner/rn-7' }],
+    });
+
+  async function visitWithReconciliation(handle: EpisodeHandle, at: string) {
+    await handle.executeUpdate(recordMedicationReconciliationUpdate, {
+      args: [{ at, reconciledBy: 'Practitioner/pharm-1' }],
+    });
+    await handle.executeUpdate(recordFaceToFaceVisitUpdate, {
+      args: [{ at, recordedBy: 'Practitioner/md-3' }],
+    });
+  }
+
+  const searchAttributes = async (handle: EpisodeHandle) =>
+    (await handle.describe()).typedSearchAttributes;
+
+  it('1. a high-risk episode with every requirement met closes billable as 99496', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle, episodeId } = await harness.discharge();
+    const dischargedAt = await harness.now();
+    const plan = await assessAndPlan(handle, HIGH_RISK, 'high', ['pcp']);
+    expect(plan.stage).toBe('handoff');
+    const { handoffId } = await handle.executeUpdate(requestHandoffUpdate, {
+      args: [{ at: await harness.now(), kind: 'pcp', assignee: 'Organization/pcp-clinic-12' }],
+    });
+    await handle.executeUpdate(acceptHandoffUpdate, {
+      args: [{ handoffId, at: await harness.now() }],
+    });
+
+    // High risk: the team calls on business days 1 and 2, then weekly (rule 7).
+    await harness.skipTo(atDay(dischargedAt, 1));
+    await contact(handle, await harness.now(), true);
+    // Completed within half of the PCP's 72-hour SLA: no reminder is due.
+    const completed = await handle.executeUpdate(completeHandoffUpdate, {
+      args: [{ handoffId, at: await harness.now() }],
+    });
+    expect(completed.stage).toBe('follow_up');
+    await harness.skipTo(atDay(dischargedAt, 2));
+    await contact(handle, await harness.now(), true);
+    await harness.skipTo(atDay(dischargedAt, 4));
+    await visitWithReconciliation(handle, await harness.now());
+    const attributes = await searchAttributes(handle);
+    expect(attributes.get(careSearchAttributes.stage)).toBe('follow_up');
+    expect(attributes.get(careSearchAttributes.riskTier)).toBe('high');
+    expect(attributes.get(careSearchAttributes.tenant)).toBe('general-hospital');
+    expect(attributes.get(careSearchAttributes.stuckReasons)).toEqual([]);
+    for (const day of [7, 14, 21, 28]) {
+      await harness.skipTo(atDay(dischargedAt, day));
+      await contact(handle, await harness.now(), true);
+    }
+
+    const final = await handle.result();
+
+    expect(final).toMatchObject({
+      stage: 'closed',
+      outcome: { billable: true, cptCode: '99496' },
+    });
+    const types = harness.eventTypes(episodeId);
+    expect(types.filter((type) => type !== 'contact_attempted')).toEqual([
+      'discharge_recorded',
+      'tcm_clocks_started',
+      'assessment_recorded',
+      'plan_approved',
+      'follow_up_planned',
+      'handoff_requested',
+      'handoff_accepted',
+      'handoff_completed',
+      'medication_reconciled',
+      'face_to_face_visit_recorded',
+      'closed',
+    ]);
+    expect(types.filter((type) => type === 'contact_attempted')).toHaveLength(6);
+    const [closed] = harness.events(episodeId, 'care.episode.closed.v1');
+    expect(Date.parse(closed!.data.at)).toBeGreaterThanOrEqual(
+      local(dischargedAt).plus({ days: 29 }).endOf('day').toMillis(),
+    );
+    expect((await searchAttributes(handle)).get(careSearchAttributes.stage)).toBe('closed');
+    await harness.saveHistory(handle, '1-high-risk-99496');
+  });
+
+  it('2. rule 2: no contact by business day 2 but two documented attempts meet the requirement', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle, episodeId } = await harness.discharge();
+    const dischargedAt = await harness.now();
+    await assessAndPlan(handle, MODERATE_RISK, 'moderate');
+
+    await harness.skipTo(atDay(dischargedAt, 1, 9));
+    await contact(handle, await harness.now(), false);
+    await harness.skipTo(atDay(dischargedAt, 2, 16));
+    await contact(handle, await harness.now(), false);
+    await harness.skipTo(atDay(dischargedAt, 9));
+    await visitWithReconciliation(handle, await harness.now());
+
+    const final = await handle.result();
+
+    expect(final).toMatchObject({ stage: 'closed', outcome: { billable: true, cptCode: '99495' } });
+    const flagged = harness.events(episodeId, 'care.episode.stuck_flagged.v1');
+    expect(flagged.flatMap((event) => event.data.reasons)).not.toContain('tcm-deadline');
+    await harness.saveHistory(handle, '2-two-attempts');
+  });
+
+  it('3. rule 2: a discharge on the Friday before a Monday holiday has its contact due on Wednesday', async () => {
+    const from = local(await harness.now());
+    const mondayHoliday = holidays(from)
+      .map((date) => DateTime.fromISO(date, { zone: ZONE }))
+      .find((date) => date.weekday === 1 && date > from.plus({ days: 3 }))!;
+    await harness.skipTo(mondayHoliday.minus({ days: 3 }).set({ hour: 14 }).toISO()!);
+    const { handle, episodeId } = await harness.discharge();
+    await assessAndPlan(handle, MODERATE_RISK, 'moderate');
+
+    const [clocks] = harness.events(episodeId, 'care.episode.tcm_clocks_started.v1');
+    const contactDue = local(clocks!.data.contactDue);
+    expect(contactDue.weekdayLong).toBe('Wednesday');
+    expect(contactDue.toISODate()).toBe(mondayHoliday.plus({ days: 2 }).toISODate());
+    expect(contactDue.toFormat('HH:mm:ss.SSS')).toBe('23:59:59.999');
+    const attributes = await searchAttributes(handle);
+    expect(attributes.get(careSearchAttributes.nextDeadline)?.toISOString()).toBe(
+      contactDue.toUTC().toISO(),
+    );
+
+    await harness.skipTo(contactDue.plus({ hours: 1 }).toISO()!);
+    const stuck = await harness.snapshotWhen(handle, (snapshot) =>
+      snapshot.stuckReasons.includes('tcm-deadline'),
+    );
+    expect(stuck.stuckReasons).toContain('tcm-deadline');
+    await harness.cancel(handle);
+    await harness.saveHistory(handle, '3-friday-before-holiday');
+  });
+
+  it.each([
+    [12, { billable: true, cptCode: '99495' }],
+    [
+      15,
+      {
+        billable: false,
+        failedRule: 'tcm-face-to-face',
+        reason: expect.stringContaining('day 15') as string,
+      },
+    ],
+  ])(
+    '4. rule 3: moderate complexity with the visit on day %i',
+    async (visitDay, expectedOutcome) => {
+      await harness.skipTo(await nextQuietMonday());
+      const { handle } = await harness.discharge();
+      const dischargedAt = await harness.now();
+      await assessAndPlan(handle, MODERATE_RISK, 'moderate');
+      await contact(handle, await harness.now(), true);
+
+      await harness.skipTo(atDay(dischargedAt, visitDay));
+      await visitWithReconciliation(handle, await harness.now());
+      const final = await handle.result();
+
+      expect(final).toMatchObject({ stage: 'closed', outcome: expectedOutcome });
+      await harness.saveHistory(handle, `4-moderate-visit-day-${visitDay}`);
+    },
+  );
+
+  it('5. rule 8: a breached hand-off SLA reminds, escalates, reassigns and is stuck until accepted', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle, episodeId } = await harness.discharge();
+    await assessAndPlan(handle, MODERATE_RISK, 'moderate', ['home_health']);
+    await contact(handle, await harness.now(), true);
+    const { handoffId } = await handle.executeUpdate(requestHandoffUpdate, {
+      args: [
+        { at: await harness.now(), kind: 'home_health', assignee: 'Organization/hh-agency-4' },
+      ],
+    });
+    const [requested] = harness.events(episodeId, 'care.episode.handoff_requested.v1');
+    const slaHours =
+      (Date.parse(requested!.data.acceptDue) - Date.parse(requested!.data.at)) / 3_600_000;
+
+    await harness.skip(slaHours * 0.5 + 0.1);
+    await harness.snapshotWhen(handle, () =>
+      harness.eventTypes(episodeId).includes('handoff_reminder_sent'),
+    );
+    await harness.skip(slaHours * 0.5);
+    const breached = await harness.snapshotWhen(handle, (snapshot) =>
+      snapshot.stuckReasons.includes('handoff-sla'),
+    );
+    expect(breached.stuckReasons).toEqual(['handoff-sla']);
+    expect((await searchAttributes(handle)).get(careSearchAttributes.stuckReasons)).toEqual([
+      'handoff-sla',
+    ]);
+    await harness.skip(slaHours);
+    await harness.snapshotWhen(handle, () =>
+      harness.eventTypes(episodeId).includes('handoff_reassigned'),
+    );
+
+    await handle.executeUpdate(acceptHandoffUpdate, {
+      args: [{ handoffId, at: await harness.now() }],
+    });
+    const cleared = await harness.snapshotWhen(
+      handle,
+      (snapshot) => snapshot.stuckReasons.length === 0,
+    );
+
+    expect(cleared.stuckReasons).toEqual([]);
+    const types = harness.eventTypes(episodeId);
+    expect(types.filter((type) => type.startsWith('handoff_'))).toEqual([
+      'handoff_requested',
+      'handoff_reminder_sent',
+      'handoff_escalated',
+      'handoff_reassigned',
+      'handoff_accepted',
+    ]);
+    // The episode's own clock and the hand-off's ladder both see the breach at the due time.
+    const flaggedAt = types.indexOf('stuck_flagged');
+    expect(flaggedAt).toBeGreaterThan(types.indexOf('handoff_reminder_sent'));
+    expect(flaggedAt).toBeLessThan(types.indexOf('handoff_reassigned'));
+    expect(types.filter((type) => type.startsWith('stuck_'))).toEqual([
+      'stuck_flagged',
+      'stuck_cleared',
+    ]);
+    expect(types.indexOf('stuck_cleared')).toBeGreaterThan(types.indexOf('handoff_accepted'));
+    const [reassigned] = harness.events(episodeId, 'care.episode.handoff_reassigned.v1');
+    expect(reassigned!.data).toMatchObject({ from: 'Organization/hh-agency-4', breach: 2 });
+    expect(reassigned!.data.to).not.toBe('Organization/hh-agency-4');
+    expect((await searchAttributes(handle)).get(careSearchAttributes.stuckReasons)).toEqual([]);
+    await harness.cancel(handle);
+    await harness.saveHistory(handle, '5-handoff-sla-breach');
+  });
+
+  it('6. rule 6: a readmission on day 10 is recorded', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle, episodeId } = await harness.discharge();
+    const dischargedAt = await harness.now();
+    await assessAndPlan(handle, MODERATE_RISK, 'moderate');
+    await contact(handle, await harness.now(), true);
+
+    await harness.skipTo(atDay(dischargedAt, 10));
+    await handle.signal(recordReadmissionSignal, {
+      admissionEncounterId: 'ENC-READMIT-1',
+      admittedAt: await harness.now(),
+    });
+    await harness.snapshotWhen(
+      handle,
+      (snapshot) => snapshot.state.status === 'open' && snapshot.state.readmissions.length === 1,
+    );
+
+    const [readmission] = harness.events(episodeId, 'care.episode.readmission_recorded.v1');
+    expect(readmission!.data.daysAfterDischarge).toBe(10);
+    await harness.cancel(handle);
+    await harness.saveHistory(handle, '6-readmission-day-10');
+  });
+
+  it('7. rule 1 (A13): a cancelled discharge cancels the episode and stops every clock', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle, episodeId } = await harness.discharge();
+    await assessAndPlan(handle, HIGH_RISK, 'high', ['snf']);
+    const { handoffId } = await handle.executeUpdate(requestHandoffUpdate, {
+      args: [{ at: await harness.now(), kind: 'snf', assignee: 'Organization/snf-9' }],
+    });
+
+    await handle.signal(cancelDischargeSignal, {
+      reason: 'discharge cancelled (A13)',
+      cancelledAt: await harness.now(),
+    });
+    const final = await handle.result();
+    const clock = harness.env.client.workflow.getHandle(
+      handoffSlaWorkflowId(handle.workflowId, handoffId),
+    );
+    await clock.result();
+
+    expect(final).toMatchObject({ stage: 'cancelled' });
+    expect(harness.eventTypes(episodeId).at(-1)).toBe('cancelled');
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    expect((await clock.describe()).status.name).toBe('COMPLETED');
+    await harness.saveHistory(handle, '7-cancelled');
+  });
+});

@@ -195,11 +195,15 @@ export class EpisodeHarness {
     );
   }
 
-  /** Writes the workflow's history for replay tests when RECORD_HISTORIES is set. */
+  /** Writes the workflow's id and history for replay tests when RECORD_HISTORIES is set. */
   async saveHistory(handle: EpisodeHandle, name: string): Promise<void> {
     if (!process.env.RECORD_HISTORIES) return;
     await mkdir(HISTORIES_DIR, { recursive: true });
     const history = await handle.fetchHistory();
-    await writeFile(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(history));
+    const recorded = { workflowId: handle.workflowId, history: JSON.parse(historyToJSON(history)) };
+    await writeFile(
+      path.join(HISTORIES_DIR, `${name}.json`),
+      `${JSON.stringify(recorded, null, 2)}\n`,
+    );
   }
 }

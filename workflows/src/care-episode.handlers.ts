@@ -1,4 +1,11 @@
-import { ApplicationFailure, condition, log, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  log,
+  patched,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   decide,
@@ -29,13 +36,17 @@ import type { EpisodeRecorder } from './episode-recorder';
 /** Coordinators document facts after the event, never ahead of the episode's clock. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
+/**
+ * Rule 6, from release 0.2: a recorded readmission replans the follow-up as high risk. Episodes
+ * whose history predates the change keep the plan they had.
+ */
+export const READMISSION_REPLANS_FOLLOW_UP = 'readmission-replans-follow-up';
+
 export interface EpisodeHandlerContext {
   episode: { episodeId: string; tenantId: string };
   recorder: EpisodeRecorder;
   /** Undefined until the tenant's policy is loaded. */
   policy: () => TenantPolicy | undefined;
-  /** Runs after an ADT readmission is recorded. */
-  afterReadmission: () => Promise<void>;
 }
 
 export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
@@ -173,7 +184,12 @@ export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
   };
   setHandler(recordReadmissionSignal, async (readmission) => {
     const recorded = await applyFact({ type: 'RecordReadmission', data: readmission });
-    if (recorded.length > 0) await context.afterReadmission();
+    if (recorded.length > 0 && patched(READMISSION_REPLANS_FOLLOW_UP)) {
+      await applyFact({
+        type: 'ReplanFollowUpAfterReadmission',
+        data: { at: new Date().toISOString() },
+      });
+    }
   });
   setHandler(cancelDischargeSignal, async (cancellation) => {
     await applyFact({ type: 'CancelDischarge', data: cancellation });

@@ -302,7 +302,7 @@ describe('care episode scenarios (time-skipping test server)', () => {
     await harness.saveHistory(handle, '5-handoff-sla-breach');
   });
 
-  it('6. rule 6: a readmission on day 10 is recorded', async () => {
+  it('6. rule 6: a readmission on day 10 is recorded and the follow-up replanned as high risk', async () => {
     await harness.skipTo(await nextQuietMonday());
     const { handle, episodeId } = await harness.discharge();
     const dischargedAt = await harness.now();
@@ -310,19 +310,31 @@ describe('care episode scenarios (time-skipping test server)', () => {
     await contact(handle, await harness.now(), true);
 
     await harness.skipTo(atDay(dischargedAt, 10));
+    const admittedAt = await harness.now();
     await handle.signal(recordReadmissionSignal, {
       admissionEncounterId: 'ENC-READMIT-1',
-      admittedAt: await harness.now(),
+      admittedAt,
     });
-    await harness.snapshotWhen(
+    const replanned = await harness.snapshotWhen(
       handle,
-      (snapshot) => snapshot.state.status === 'open' && snapshot.state.readmissions.length === 1,
+      (snapshot) =>
+        snapshot.state.status === 'open' && snapshot.state.followUp?.riskTier === 'high',
     );
 
     const [readmission] = harness.events(episodeId, 'care.episode.readmission_recorded.v1');
     expect(readmission!.data.daysAfterDischarge).toBe(10);
+    const plans = harness.events(episodeId, 'care.episode.follow_up_planned.v1');
+    expect(plans.map((plan) => [plan.data.reason, plan.data.riskTier])).toEqual([
+      ['plan-approved', 'moderate'],
+      ['readmission', 'high'],
+    ]);
+    const [, replan] = plans;
+    expect(Date.parse(replan!.data.schedule[0]!)).toBeGreaterThan(Date.parse(admittedAt));
+    expect(replanned.state.status === 'open' && replanned.state.followUp?.since).toBe(
+      replan!.data.at,
+    );
     await harness.cancel(handle);
-    await harness.saveHistory(handle, '6-readmission-day-10');
+    await harness.saveHistory(handle, '6-readmission-replans');
   });
 
   it('7. rule 1 (A13): a cancelled discharge cancels the episode and stops every clock', async () => {

@@ -76,7 +76,6 @@ export async function careEpisode(input: CareEpisodeInput): Promise<CareEpisodeS
     episode,
     recorder,
     policy: () => policy,
-    afterReadmission: () => Promise.resolve(),
   });
 
   const applyOwn = async (command: CareEpisodeCommand): Promise<void> => {

@@ -53,11 +53,19 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
       body: raw ?? JSON.stringify(body),
     });
 
+  const getEpisode = async (episodeId: string) =>
+    (await (await fetch(`${baseUrl}/v1/episodes/${episodeId}`)).json()) as {
+      episodeId: string;
+      version: number;
+      events: { eventId: string; type: string; version: number }[];
+    };
+
   const discharge = () => ({
     tenantId: 'general-hospital',
     encounterId: `ENC-${randomUUID()}`,
     patientRef: 'Patient/42',
-    dischargedAt: '2026-11-20T15:30:00-05:00',
+    // Now: a discharge in the past would already be stuck (rule 9) and record more events.
+    dischargedAt: new Date().toISOString(),
   });
 
   it('turns a discharge into an episode whose event reaches Kafka, keyed by episode id', async () => {
@@ -70,22 +78,30 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
     expect(outcome).toMatchObject({ recorded: true, version: 1, stage: 'intake' });
     expect(created.headers.get('location')).toBe(`/v1/episodes/${outcome.episodeId}`);
 
-    const episode = (await (await fetch(`${baseUrl}/v1/episodes/${outcome.episodeId}`)).json()) as {
-      events: { eventId: string; type: string; version: number }[];
-    };
+    // The episode's workflow starts the TCM clocks right after the discharge (rule 2).
+    const episode = await until('the episode with its TCM clocks', async () => {
+      const view = await getEpisode(outcome.episodeId);
+      return view.version >= 2 ? view : undefined;
+    });
     expect(episode).toMatchObject({
       episodeId: outcome.episodeId,
       tenantId: body.tenantId,
       encounterId: body.encounterId,
-      stage: 'intake',
-      version: 1,
+      stage: 'assessment',
+      version: 2,
     });
-    expect(episode.events).toHaveLength(1);
+    expect(episode.events.map(({ type, version }) => [type, version])).toEqual([
+      ['care.episode.discharge_recorded.v1', 1],
+      ['care.episode.tcm_clocks_started.v1', 2],
+    ]);
     const [stored] = episode.events;
-    expect(stored).toMatchObject({ type: 'care.episode.discharge_recorded.v1', version: 1 });
 
     const message = await until('the episode event on Kafka', () =>
-      received.find((candidate) => candidate.key?.toString() === outcome.episodeId),
+      received.find(
+        (candidate) =>
+          candidate.key?.toString() === outcome.episodeId &&
+          candidate.headers?.ce_id?.toString() === stored!.eventId,
+      ),
     );
     const cloudEvent = JSON.parse(message.value!.toString()) as CloudEvent;
     expect(cloudEvent).toMatchObject({
@@ -102,6 +118,9 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
   it('answers a repeated discharge with the same episode, 200, and no new event', async () => {
     const body = discharge();
     const first = (await (await post(body)).json()) as { episodeId: string };
+    await until('the episode with its TCM clocks', async () =>
+      (await getEpisode(first.episodeId)).version >= 2 ? true : undefined,
+    );
 
     const repeated = await post(body);
 
@@ -109,12 +128,13 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
     expect(await repeated.json()).toMatchObject({
       episodeId: first.episodeId,
       recorded: false,
-      version: 1,
+      version: 2,
     });
-    const episode = (await (await fetch(`${baseUrl}/v1/episodes/${first.episodeId}`)).json()) as {
-      events: unknown[];
-    };
-    expect(episode.events).toHaveLength(1);
+    const episode = await getEpisode(first.episodeId);
+    expect(episode.events.map((event) => event.type)).toEqual([
+      'care.episode.discharge_recorded.v1',
+      'care.episode.tcm_clocks_started.v1',
+    ]);
   });
 
   it.each([

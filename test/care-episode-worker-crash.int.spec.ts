@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createDataSource, PostgresEventStore } from '@care/event-store';
 import type { LaceInput } from '@care/domain';
 import { loadConfig } from '@care/platform';
+import { careDataConverter } from '@care/temporal';
 import {
   approvePlanUpdate,
   cancelDischargeSignal,
@@ -41,7 +42,11 @@ describe('care episode across a worker crash (real PostgreSQL and Temporal serve
 
   beforeAll(async () => {
     connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-    client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    client = new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: careDataConverter(config),
+    });
     dataSource = await createDataSource({
       url: config.DATABASE_URL,
       poolSize: 2,

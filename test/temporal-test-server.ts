@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { loadConfig } from '@care/platform';
+import { careDataConverter } from '@care/temporal';
 
 const { IndexedValueType } = temporal.api.enums.v1;
 
@@ -35,9 +37,13 @@ function customSearchAttributes(): Record<string, temporal.api.enums.v1.IndexedV
   );
 }
 
-/** The time-skipping test server installed by infra/local (`npm run stack:up` installs it). */
+/**
+ * The time-skipping test server installed by infra/local (`npm run stack:up` installs it), with
+ * a client that encrypts payloads like the apps do.
+ */
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
+    client: { dataConverter: careDataConverter(loadConfig()) },
     server: {
       executable: {
         type: 'existing-path',

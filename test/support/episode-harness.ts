@@ -7,7 +7,13 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { CareEpisodeEvent } from '@care/domain';
-import { workflowBundleHook, workflowsPath } from '@care/temporal';
+import { loadConfig } from '@care/platform';
+import {
+  careDataConverter,
+  failureConverterPath,
+  workflowBundleHook,
+  workflowsPath,
+} from '@care/temporal';
 import { resolveTenantPolicy } from '@care/tenants';
 import {
   cancelDischargeSignal,
@@ -50,6 +56,7 @@ export class EpisodeHarness {
   private static workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
     EpisodeHarness.bundle ??= bundleWorkflowCode({
       workflowsPath,
+      failureConverterPath,
       webpackConfigHook: workflowBundleHook,
     });
     return EpisodeHarness.bundle;
@@ -61,6 +68,7 @@ export class EpisodeHarness {
       connection: harness.env.nativeConnection,
       taskQueue,
       workflowBundle: await EpisodeHarness.workflowBundle(),
+      dataConverter: careDataConverter(loadConfig()),
       activities: harness.activities(),
     });
     harness.running = harness.worker.run();

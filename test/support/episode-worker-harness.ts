@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createDataSource, PostgresEventStore } from '@care/event-store';
 import { loadConfig } from '@care/platform';
-import { workflowBundleHook, workflowsPath } from '@care/temporal';
+import { careDataConverter, workflowBundleHook, workflowsPath } from '@care/temporal';
 import { TenantSettingsRepository } from '@care/tenants';
 import type { CareEpisodeActivities } from '@care/workflows';
 import { createActivities } from '../../apps/worker/src/activities/create-activities';
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     taskQueue: process.env.EPISODE_WORKER_TASK_QUEUE!,
     workflowsPath,
     bundlerOptions: { webpackConfigHook: workflowBundleHook },
+    dataConverter: careDataConverter(config),
     activities: crashAfter > 0 ? crashingAfter(crashAfter, activities) : activities,
   });
   process.once('SIGTERM', () => worker.shutdown());

@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { temporal } from '@temporalio/proto';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { workflowBundleHook, workflowsPath } from '@care/temporal';
+import { loadConfig } from '@care/platform';
+import {
+  careDataConverter,
+  failureConverterPath,
+  workflowBundleHook,
+  workflowsPath,
+} from '@care/temporal';
 import { HISTORIES_DIR } from '../../test/support/episode-harness';
 import { READMISSION_REPLANS_FOLLOW_UP } from './care-episode.handlers';
 
@@ -43,6 +49,7 @@ describe('recorded care-episode histories replay on the current workflow code', 
   beforeAll(async () => {
     workflowBundle = await bundleWorkflowCode({
       workflowsPath,
+      failureConverterPath,
       webpackConfigHook: workflowBundleHook,
     });
   });
@@ -59,7 +66,11 @@ describe('recorded care-episode histories replay on the current workflow code', 
     const { workflowId, history } = load(file);
 
     await expect(
-      Worker.runReplayHistory({ workflowBundle }, history, workflowId),
+      Worker.runReplayHistory(
+        { workflowBundle, dataConverter: careDataConverter(loadConfig()) },
+        history,
+        workflowId,
+      ),
     ).resolves.toBeUndefined();
   });
 });

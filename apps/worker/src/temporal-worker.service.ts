@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { PostgresEventStore } from '@care/event-store';
 import { APP_CONFIG, type AppConfig } from '@care/platform';
-import { workflowBundleHook, workflowsPath } from '@care/temporal';
+import { careDataConverter, workflowBundleHook, workflowsPath } from '@care/temporal';
 import { TenantSettingsRepository } from '@care/tenants';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from './activities/create-activities';
@@ -34,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath,
       bundlerOptions: { webpackConfigHook: workflowBundleHook },
+      dataConverter: careDataConverter(this.config),
       activities: createActivities({
         eventStore: this.eventStore,
         tenantSettings: this.tenantSettings,

@@ -1,6 +1,7 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@care/platform';
 import { Client, Connection } from '@temporalio/client';
+import { careDataConverter } from './encryption/care-data-converter';
 
 @Module({
   providers: [
@@ -11,6 +12,7 @@ import { Client, Connection } from '@temporalio/client';
         new Client({
           connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
           namespace: config.TEMPORAL_NAMESPACE,
+          dataConverter: careDataConverter(config),
         }),
     },
   ],

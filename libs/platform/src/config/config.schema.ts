@@ -6,35 +6,63 @@ const postgresUrl = z
   .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection URL');
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** Development only: production refuses to start with it. */
+const DEVELOPMENT_ENCRYPTION_KEYS = 'dev-1:nEAI101vnOSIoP6ae4IhjaiIOJz4t2ZFR5CCePCCoQs=';
+
 /** Every setting of every app, read from the environment. Defaults fit the local stack. */
-export const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** The application role: it may append events but never update or delete them. */
-  DATABASE_URL: postgresUrl.default('postgres://care_app:care_app@127.0.0.1:5432/care'),
-  /** The schema owner, used only by migrations and projection rebuilds. */
-  DATABASE_OWNER_URL: postgresUrl.default('postgres://care:care@127.0.0.1:5432/care'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('care-episodes'),
-  KAFKA_BROKERS: z
-    .string()
-    .default('127.0.0.1:9092')
-    .transform((value) => value.split(',').map((broker) => broker.trim()))
-    .pipe(z.array(hostPort).min(1)),
-  KAFKA_CLIENT_ID: z.string().min(1).default('care-engine'),
-  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
-  API_PORT: port.default(3000),
-  RELAY_METRICS_PORT: port.default(9464),
-  RELAY_POLL_INTERVAL_MS: z.coerce.number().int().min(1).max(60_000).default(100),
-  RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
-  /** How often a standby relay tries to take the leader lock. */
-  RELAY_STANDBY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
-  /** Attempts a consumer makes at one message before it goes to the dead-letter topic. */
-  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-  PROJECTION_POLL_INTERVAL_MS: z.coerce.number().int().min(1).max(60_000).default(200),
-});
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** The application role: it may append events but never update or delete them. */
+    DATABASE_URL: postgresUrl.default('postgres://care_app:care_app@127.0.0.1:5432/care'),
+    /** The schema owner, used only by migrations and projection rebuilds. */
+    DATABASE_OWNER_URL: postgresUrl.default('postgres://care:care@127.0.0.1:5432/care'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('care-episodes'),
+    KAFKA_BROKERS: z
+      .string()
+      .default('127.0.0.1:9092')
+      .transform((value) => value.split(',').map((broker) => broker.trim()))
+      .pipe(z.array(hostPort).min(1)),
+    KAFKA_CLIENT_ID: z.string().min(1).default('care-engine'),
+    KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
+    API_PORT: port.default(3000),
+    RELAY_METRICS_PORT: port.default(9464),
+    RELAY_POLL_INTERVAL_MS: z.coerce.number().int().min(1).max(60_000).default(100),
+    RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+    /** How often a standby relay tries to take the leader lock. */
+    RELAY_STANDBY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** Attempts a consumer makes at one message before it goes to the dead-letter topic. */
+    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    PROJECTION_POLL_INTERVAL_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+    /** AES-256 keys for payloads in Temporal, `id:base64key[,id:base64key...]`; see README. */
+    PHI_ENCRYPTION_KEYS: z
+      .string()
+      .regex(
+        /^[\w.-]+:[A-Za-z0-9+/]+={0,2}(,[\w.-]+:[A-Za-z0-9+/]+={0,2})*$/,
+        'must be id:base64key[,id:base64key...]',
+      )
+      .default(DEVELOPMENT_ENCRYPTION_KEYS),
+    /** The key new payloads are encrypted with; listed in PHI_ENCRYPTION_KEYS. */
+    PHI_ENCRYPTION_KEY_ID: z.string().min(1).default('dev-1'),
+  })
+  .superRefine((config, context) => {
+    if (
+      config.NODE_ENV === 'production' &&
+      config.PHI_ENCRYPTION_KEYS.includes(DEVELOPMENT_ENCRYPTION_KEYS)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['PHI_ENCRYPTION_KEYS'],
+        message: 'production needs its own keys, not the development key',
+      });
+    }
+  });
 
 export type AppConfig = z.output<typeof configSchema>;
 

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
     ['TEMPORAL_ADDRESS', 'localhost', 'TEMPORAL_ADDRESS: must be host:port'],
     ['KAFKA_BROKERS', 'a:1,nope', 'KAFKA_BROKERS.1: must be host:port'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
+    ['PHI_ENCRYPTION_KEYS', 'no-key-here', 'PHI_ENCRYPTION_KEYS: must be id:base64key'],
   ])('rejects %s=%s naming the variable', (name, value, expected) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(expected);
@@ -37,5 +38,18 @@ describe('loadConfig', () => {
     const load = () => loadConfig({ API_PORT: 'x', TEMPORAL_ADDRESS: 'y' });
     expect(load).toThrow(/- API_PORT: /);
     expect(load).toThrow(/- TEMPORAL_ADDRESS: /);
+  });
+
+  it('refuses the development encryption key in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'PHI_ENCRYPTION_KEYS: production needs its own keys',
+    );
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        PHI_ENCRYPTION_KEYS: `prod-1:${Buffer.alloc(32, 7).toString('base64')}`,
+        PHI_ENCRYPTION_KEY_ID: 'prod-1',
+      }).PHI_ENCRYPTION_KEY_ID,
+    ).toBe('prod-1');
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { topics, type CloudEvent } from '@care/contracts';
+import { issueToken, type Role } from '@care/auth';
 import { loadConfig } from '@care/platform';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { createApi } from '../apps/api/src/create-api';
@@ -17,9 +18,14 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
   let consumer: Consumer;
   let baseUrl: string;
   const received: KafkaMessage[] = [];
+  const config = loadConfig();
+  const token = (roles: Role[], tenantId = 'general-hospital') =>
+    issueToken(config, { subject: 'e2e', roles, tenantId });
+  const bearer = async (roles: Role[], tenantId?: string) => ({
+    authorization: `Bearer ${await token(roles, tenantId)}`,
+  });
 
   beforeAll(async () => {
-    const config = loadConfig();
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     relay = await NestFactory.createApplicationContext(RelayModule, { logger: false });
     await Promise.all([worker.init(), relay.init()]);
@@ -46,15 +52,22 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
     await worker?.close();
   });
 
-  const post = (body: unknown, raw?: string) =>
+  const post = async (
+    body: unknown,
+    raw?: string,
+    headers: Record<string, string> | Promise<Record<string, string>> = bearer(['integration']),
+  ) =>
     fetch(`${baseUrl}/v1/discharges`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await headers) },
       body: raw ?? JSON.stringify(body),
     });
 
+  const read = async (path: string, roles: Role[] = ['coordinator'], tenantId?: string) =>
+    fetch(`${baseUrl}/v1/episodes/${path}`, { headers: await bearer(roles, tenantId) });
+
   const getEpisode = async (episodeId: string) =>
-    (await (await fetch(`${baseUrl}/v1/episodes/${episodeId}`)).json()) as {
+    (await (await read(episodeId)).json()) as {
       episodeId: string;
       version: number;
       events: { eventId: string; type: string; version: number }[];
@@ -168,8 +181,8 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
   });
 
   it('answers an unknown episode with 404 and a malformed id with 400, as problems', async () => {
-    const unknown = await fetch(`${baseUrl}/v1/episodes/${randomUUID()}`);
-    const malformed = await fetch(`${baseUrl}/v1/episodes/not-an-id`);
+    const unknown = await read(randomUUID());
+    const malformed = await read('not-an-id');
 
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({
@@ -177,5 +190,59 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
     });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ errors: [{ field: 'episodeId' }] });
+  });
+
+  it.each([
+    ['no token', {}, 'Bearer realm="care-api"', 'A bearer token is required.'],
+    [
+      'a token signed with another secret',
+      { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' },
+      'Bearer error="invalid_token"',
+      'Refused: the token signature is invalid.',
+    ],
+    [
+      'a Basic credential',
+      { authorization: 'Basic dXNlcjpwYXNz' },
+      'Bearer realm="care-api"',
+      'A bearer token is required.',
+    ],
+  ])(
+    'answers a discharge with %s with 401 and a challenge',
+    async (_case, headers, challenge, detail) => {
+      const response = await post(discharge(), undefined, headers);
+
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe(challenge);
+      expect(await response.json()).toMatchObject({ status: 401, detail });
+    },
+  );
+
+  it('answers 403 to a coordinator recording a discharge and to a feed of another tenant', async () => {
+    const coordinator = await post(discharge(), undefined, bearer(['coordinator']));
+    const otherTenant = await post(discharge(), undefined, bearer(['integration'], 'st-elsewhere'));
+
+    expect(coordinator.status).toBe(403);
+    expect(await coordinator.json()).toMatchObject({
+      detail: 'This action needs one of the roles: integration, admin.',
+    });
+    expect(otherTenant.status).toBe(403);
+    expect(await otherTenant.json()).toMatchObject({
+      type: 'https://care-engine.dev/problems/tenant-mismatch',
+    });
+  });
+
+  it("hides an episode from another tenant's staff and from the integration role", async () => {
+    const { episodeId } = (await (await post(discharge())).json()) as { episodeId: string };
+
+    const analyst = await read(episodeId, ['analyst']);
+    const otherTenant = await read(episodeId, ['admin'], 'st-elsewhere');
+    const feed = await read(episodeId, ['integration']);
+
+    expect(analyst.status).toBe(200);
+    expect(otherTenant.status).toBe(404);
+    expect(await otherTenant.json()).toMatchObject({
+      type: 'https://care-engine.dev/problems/episode-not-found',
+    });
+    expect(feed.status).toBe(403);
   });
 });

@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@care/auth';
 import { ConfigModule, LoggingModule } from '@care/platform';
 import { DischargesModule } from './discharges/discharges.module';
 import { EpisodesModule } from './episodes/episodes.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forApp('api'), EpisodesModule, DischargesModule],
+  imports: [
+    ConfigModule,
+    LoggingModule.forApp('api'),
+    AuthModule,
+    EpisodesModule,
+    DischargesModule,
+  ],
 })
 export class ApiModule {}

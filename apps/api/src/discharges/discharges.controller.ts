@@ -1,5 +1,6 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
-import { ZodPipe } from '@care/platform';
+import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
+import { ProblemException, problemType, ZodPipe } from '@care/platform';
 import type { EpisodeUpdateOutcome } from '@care/workflows';
 import type { Response } from 'express';
 import { dischargeRequestSchema, type DischargeRequest } from './discharge-request.schema';
@@ -11,10 +12,20 @@ export class DischargesController {
 
   /** 201 with a new episode; 200 when the same discharge was received before. */
   @Post()
+  @Roles('integration', 'admin')
   async record(
+    @CurrentPrincipal() principal: Principal,
     @Body(new ZodPipe(dischargeRequestSchema)) discharge: DischargeRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<EpisodeUpdateOutcome> {
+    if (discharge.tenantId !== principal.tenantId) {
+      throw new ProblemException({
+        type: problemType('tenant-mismatch'),
+        title: 'Forbidden',
+        status: HttpStatus.FORBIDDEN,
+        detail: "The discharge names a tenant other than the token's.",
+      });
+    }
     const outcome = await this.recordDischarge.execute(discharge);
     response
       .status(outcome.recorded ? HttpStatus.CREATED : HttpStatus.OK)

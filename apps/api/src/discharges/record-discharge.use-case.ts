@@ -47,7 +47,7 @@ export class RecordDischarge {
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        return this.finishedEpisode(episodeId);
+        return this.finishedEpisode(episodeId, discharge.tenantId);
       }
       if (error instanceof WorkflowUpdateFailedError) throw updateFailureProblem(error);
       throw error;
@@ -55,8 +55,11 @@ export class RecordDischarge {
   }
 
   /** The episode's workflow has ended: the discharge was recorded long ago. */
-  private async finishedEpisode(episodeId: string): Promise<EpisodeUpdateOutcome> {
-    const episode = await this.getEpisode.execute(episodeId);
+  private async finishedEpisode(
+    episodeId: string,
+    tenantId: string,
+  ): Promise<EpisodeUpdateOutcome> {
+    const episode = await this.getEpisode.execute(episodeId, tenantId);
     return { episodeId, recorded: false, version: episode.version, stage: episode.stage };
   }
 }

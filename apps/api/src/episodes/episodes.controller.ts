@@ -1,4 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
 import { ZodPipe } from '@care/platform';
 import { z } from 'zod';
 import type { EpisodeView } from './episode-view';
@@ -11,9 +12,11 @@ export class EpisodesController {
   constructor(private readonly getEpisode: GetEpisode) {}
 
   @Get(':episodeId')
+  @Roles('coordinator', 'ops', 'analyst', 'admin')
   get(
+    @CurrentPrincipal() principal: Principal,
     @Param('episodeId', new ZodPipe(episodeIdParam, 'episodeId')) episodeId: string,
   ): Promise<EpisodeView> {
-    return this.getEpisode.execute(episodeId);
+    return this.getEpisode.execute(episodeId, principal.tenantId);
   }
 }

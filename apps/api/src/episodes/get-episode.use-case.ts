@@ -8,12 +8,13 @@ import type { EpisodeView } from './episode-view';
 export class GetEpisode {
   constructor(private readonly eventStore: PostgresEventStore) {}
 
-  async execute(episodeId: string): Promise<EpisodeView> {
+  /** Another tenant's episode is answered like a missing one: its existence is not disclosed. */
+  async execute(episodeId: string, tenantId: string): Promise<EpisodeView> {
     const events = await this.eventStore.readStream(episodeId);
     const state = foldCareEpisode(
       events.map((event) => ({ type: event.type, data: event.data }) as CareEpisodeEvent),
     );
-    if (state.status === 'empty') {
+    if (state.status === 'empty' || state.tenantId !== tenantId) {
       throw new ProblemException({
         type: problemType('episode-not-found'),
         title: 'Episode not found',

@@ -6,7 +6,8 @@ const postgresUrl = z
   .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// connection URL');
 const port = z.coerce.number().int().min(1).max(65535);
 
-/** Development only: production refuses to start with it. */
+/** Development only: production refuses to start with these. */
+const DEVELOPMENT_JWT_SECRET = 'care-transition-engine development signing secret';
 const DEVELOPMENT_ENCRYPTION_KEYS = 'dev-1:nEAI101vnOSIoP6ae4IhjaiIOJz4t2ZFR5CCePCCoQs=';
 
 /** Every setting of every app, read from the environment. Defaults fit the local stack. */
@@ -50,8 +51,25 @@ export const configSchema = z
       .default(DEVELOPMENT_ENCRYPTION_KEYS),
     /** The key new payloads are encrypted with; listed in PHI_ENCRYPTION_KEYS. */
     PHI_ENCRYPTION_KEY_ID: z.string().min(1).default('dev-1'),
+    /** HS256 secret for bearer tokens when no JWKS URL is set (at least 32 characters). */
+    AUTH_JWT_SECRET: z.string().min(32).default(DEVELOPMENT_JWT_SECRET),
+    /** Production identity provider's key set; when set, tokens must be signed by it. */
+    AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    AUTH_ISSUER: z.string().min(1).default('care-transition-engine'),
+    AUTH_AUDIENCE: z.string().min(1).default('care-api'),
   })
   .superRefine((config, context) => {
+    if (
+      config.NODE_ENV === 'production' &&
+      !config.AUTH_JWKS_URL &&
+      config.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWT_SECRET'],
+        message: 'production needs AUTH_JWKS_URL or its own secret, not the development secret',
+      });
+    }
     if (
       config.NODE_ENV === 'production' &&
       config.PHI_ENCRYPTION_KEYS.includes(DEVELOPMENT_ENCRYPTION_KEYS)

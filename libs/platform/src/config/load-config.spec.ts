@@ -29,6 +29,8 @@ describe('loadConfig', () => {
     ['KAFKA_BROKERS', 'a:1,nope', 'KAFKA_BROKERS.1: must be host:port'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
     ['PHI_ENCRYPTION_KEYS', 'no-key-here', 'PHI_ENCRYPTION_KEYS: must be id:base64key'],
+    ['AUTH_JWT_SECRET', 'short', 'AUTH_JWT_SECRET'],
+    ['AUTH_JWKS_URL', 'ftp://idp/keys', 'AUTH_JWKS_URL'],
   ])('rejects %s=%s naming the variable', (name, value, expected) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(expected);
@@ -40,15 +42,16 @@ describe('loadConfig', () => {
     expect(load).toThrow(/- TEMPORAL_ADDRESS: /);
   });
 
-  it('refuses the development encryption key in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
-      'PHI_ENCRYPTION_KEYS: production needs its own keys',
-    );
+  it('refuses the development encryption key and token secret in production', () => {
+    const production = () => loadConfig({ NODE_ENV: 'production' });
+    expect(production).toThrow('PHI_ENCRYPTION_KEYS: production needs its own keys');
+    expect(production).toThrow('AUTH_JWT_SECRET: production needs AUTH_JWKS_URL or its own secret');
     expect(
       loadConfig({
         NODE_ENV: 'production',
         PHI_ENCRYPTION_KEYS: `prod-1:${Buffer.alloc(32, 7).toString('base64')}`,
         PHI_ENCRYPTION_KEY_ID: 'prod-1',
+        AUTH_JWKS_URL: 'https://idp.example.org/.well-known/jwks.json',
       }).PHI_ENCRYPTION_KEY_ID,
     ).toBe('prod-1');
   });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@care/auth';
 import { ConfigModule, LoggingModule } from '@care/platform';
+import { CodecModule } from './codec/codec.module';
 import { DischargesModule } from './discharges/discharges.module';
 import { EpisodesModule } from './episodes/episodes.module';
 
@@ -11,6 +12,7 @@ import { EpisodesModule } from './episodes/episodes.module';
     AuthModule,
     EpisodesModule,
     DischargesModule,
+    CodecModule,
   ],
 })
 export class ApiModule {}

@@ -1,6 +1,6 @@
 import { VersioningType, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ProblemDetailsFilter, useJsonBodies } from '@care/platform';
+import { APP_CONFIG, ProblemDetailsFilter, useJsonBodies, type AppConfig } from '@care/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 
@@ -10,6 +10,11 @@ export async function createApi(): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   useJsonBodies(app);
   app.enableVersioning({ type: VersioningType.URI });
+  app.enableCors({
+    origin: app.get<AppConfig>(APP_CONFIG).API_CORS_ORIGINS,
+    allowedHeaders: ['authorization', 'content-type', 'x-namespace'],
+    credentials: true,
+  });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   return app;

@@ -57,6 +57,12 @@ export const configSchema = z
     AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_ISSUER: z.string().min(1).default('care-transition-engine'),
     AUTH_AUDIENCE: z.string().min(1).default('care-api'),
+    /** Browser origins allowed to call the api, e.g. the Temporal UI using the codec endpoint. */
+    API_CORS_ORIGINS: z
+      .string()
+      .default('http://localhost:8233,http://127.0.0.1:8233')
+      .transform((value) => value.split(',').map((origin) => origin.trim()))
+      .pipe(z.array(z.url()).min(1)),
   })
   .superRefine((config, context) => {
     if (

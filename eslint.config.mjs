@@ -11,6 +11,7 @@ const ioLibraries = [
   '@temporalio/worker',
   '@temporalio/activity',
   '@temporalio/testing',
+  '@care/audit',
   '@care/auth',
   '@care/event-store',
   '@care/messaging',

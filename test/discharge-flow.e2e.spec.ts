@@ -3,8 +3,10 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { topics, type CloudEvent } from '@care/contracts';
 import { issueToken, type Role } from '@care/auth';
+import { createDataSource } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import type { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/create-api';
 import { RelayModule } from '../apps/relay/src/relay.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -17,6 +19,7 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
   let relay: INestApplicationContext;
   let consumer: Consumer;
   let baseUrl: string;
+  let owner: DataSource;
   const received: KafkaMessage[] = [];
   const config = loadConfig();
   const token = (roles: Role[], tenantId = 'general-hospital') =>
@@ -32,6 +35,11 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
     api = await createApi();
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();
+    owner = await createDataSource({
+      url: config.DATABASE_OWNER_URL,
+      poolSize: 1,
+      applicationName: 'discharge-flow-e2e-owner',
+    }).initialize();
 
     const kafka = new Kafka({ brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
     consumer = kafka.consumer({ groupId: `e2e-${randomUUID()}` });
@@ -47,6 +55,7 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
 
   afterAll(async () => {
     await consumer?.disconnect();
+    await owner?.destroy();
     await api?.close();
     await relay?.close();
     await worker?.close();
@@ -63,8 +72,15 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
       body: raw ?? JSON.stringify(body),
     });
 
-  const read = async (path: string, roles: Role[] = ['coordinator'], tenantId?: string) =>
-    fetch(`${baseUrl}/v1/episodes/${path}`, { headers: await bearer(roles, tenantId) });
+  const read = async (
+    path: string,
+    roles: Role[] = ['coordinator'],
+    tenantId?: string,
+    headers: Record<string, string> = {},
+  ) =>
+    fetch(`${baseUrl}/v1/episodes/${path}`, {
+      headers: { ...(await bearer(roles, tenantId)), ...headers },
+    });
 
   const getEpisode = async (episodeId: string) =>
     (await (await read(episodeId)).json()) as {
@@ -244,5 +260,62 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
       type: 'https://care-engine.dev/problems/episode-not-found',
     });
     expect(feed.status).toBe(403);
+  });
+
+  it('records each read and write of patient data in the audit log, under the request id', async () => {
+    const created = await post(discharge());
+    const { episodeId } = (await created.json()) as { episodeId: string };
+    const requestId = `e2e-${randomUUID()}`;
+
+    const response = await read(episodeId, ['analyst'], undefined, { 'x-request-id': requestId });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe(requestId);
+    const audited = await owner.query<Record<string, unknown>[]>(
+      `SELECT request_id, subject, roles, tenant_id, action, episode_id, fields, status
+         FROM audit_log WHERE episode_id = $1 ORDER BY position`,
+      [episodeId],
+    );
+    expect(audited).toEqual([
+      {
+        request_id: created.headers.get('x-request-id'),
+        subject: 'e2e',
+        roles: ['integration'],
+        tenant_id: 'general-hospital',
+        action: 'discharge.record',
+        episode_id: episodeId,
+        fields: ['patientRef', 'encounterId', 'dischargedAt'],
+        status: 201,
+      },
+      {
+        request_id: requestId,
+        subject: 'e2e',
+        roles: ['analyst'],
+        tenant_id: 'general-hospital',
+        action: 'episode.read',
+        episode_id: episodeId,
+        fields: ['patientRef', 'encounterId', 'dischargedAt', 'events'],
+        status: 200,
+      },
+    ]);
+  });
+
+  it('refuses to serve patient data it cannot audit: 503, and nothing disclosed', async () => {
+    const body = discharge();
+    const { episodeId } = (await (await post(body)).json()) as { episodeId: string };
+    await owner.query('REVOKE INSERT ON audit_log FROM care_app');
+    try {
+      const response = await read(episodeId);
+
+      expect(response.status).toBe(503);
+      const text = await response.text();
+      expect(JSON.parse(text)).toMatchObject({
+        type: 'https://care-engine.dev/problems/audit-unavailable',
+      });
+      expect(text).not.toContain(body.patientRef);
+      expect(text).not.toContain(body.encounterId);
+    } finally {
+      await owner.query('GRANT INSERT ON audit_log TO care_app');
+    }
   });
 });

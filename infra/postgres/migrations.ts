@@ -1,3 +1,4 @@
+import { auditMigrations } from '../../libs/audit/src/audit-migrations';
 import { eventStoreMigrations } from '../../libs/event-store/src/data-source';
 import { messagingMigrations } from '../../libs/messaging/src/messaging-migrations';
 import { readModelMigrations } from '../../libs/read-models/src/read-model-migrations';
@@ -12,4 +13,5 @@ export const databaseMigrations = [
   ...messagingMigrations,
   ...readModelMigrations,
   ...tenantMigrations,
+  ...auditMigrations,
 ];

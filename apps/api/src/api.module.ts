@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@care/audit';
 import { AuthModule } from '@care/auth';
 import { ConfigModule, LoggingModule } from '@care/platform';
 import { CodecModule } from './codec/codec.module';
@@ -10,6 +11,7 @@ import { EpisodesModule } from './episodes/episodes.module';
     ConfigModule,
     LoggingModule.forApp('api'),
     AuthModule,
+    AuditModule,
     EpisodesModule,
     DischargesModule,
     CodecModule,

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Audited } from '@care/audit';
 import { Roles } from '@care/auth';
 import { APP_CONFIG, ProblemException, problemType, ZodPipe, type AppConfig } from '@care/platform';
 import { EncryptionCodec, encryptionKeyring } from '@care/temporal';
@@ -32,6 +33,7 @@ export class CodecController {
   }
 
   @Post('decode')
+  @Audited('payload.decode', ['temporal-payloads'])
   @HttpCode(HttpStatus.OK)
   async decode(
     @Body(new ZodPipe(codecPayloadsSchema)) body: CodecPayloads,

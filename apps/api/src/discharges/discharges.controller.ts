@@ -1,4 +1,5 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
+import { Audited } from '@care/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
 import { ProblemException, problemType, ZodPipe } from '@care/platform';
 import type { EpisodeUpdateOutcome } from '@care/workflows';
@@ -13,6 +14,7 @@ export class DischargesController {
   /** 201 with a new episode; 200 when the same discharge was received before. */
   @Post()
   @Roles('integration', 'admin')
+  @Audited('discharge.record', ['patientRef', 'encounterId', 'dischargedAt'])
   async record(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodPipe(dischargeRequestSchema)) discharge: DischargeRequest,

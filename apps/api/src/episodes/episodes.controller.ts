@@ -1,4 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { Audited } from '@care/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
 import { ZodPipe } from '@care/platform';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ export class EpisodesController {
 
   @Get(':episodeId')
   @Roles('coordinator', 'ops', 'analyst', 'admin')
+  @Audited('episode.read', ['patientRef', 'encounterId', 'dischargedAt', 'events'])
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('episodeId', new ZodPipe(episodeIdParam, 'episodeId')) episodeId: string,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
@@ -5,6 +6,7 @@ import type { AppConfig } from '../config/config.schema';
 
 /** Never log what a request carries: bodies can hold PHI, headers hold credentials. */
 const redact = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body'];
+const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 @Module({})
 export class LoggingModule {
@@ -19,6 +21,14 @@ export class LoggingModule {
               name: app,
               level: config.LOG_LEVEL,
               redact,
+              // The caller's X-Request-Id when it is usable, else a new one; echoed back.
+              genReqId: (req, res) => {
+                const given = req.headers['x-request-id'];
+                const id =
+                  typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+                res.setHeader('x-request-id', id);
+                return id;
+              },
               autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
               transport:
                 config.NODE_ENV === 'development'

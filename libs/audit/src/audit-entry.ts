@@ -1,0 +1,13 @@
+/** One access to patient data: who, in what role and tenant, did what to which episode. */
+export interface AuditEntry {
+  requestId: string;
+  subject: string;
+  roles: string[];
+  tenantId: string;
+  /** e.g. `episode.read`, `discharge.record`, `payload.decode`. */
+  action: string;
+  episodeId?: string;
+  /** The patient-data fields read or written; never their values. */
+  fields: string[];
+  status: number;
+}

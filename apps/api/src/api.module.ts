@@ -4,6 +4,7 @@ import { AuthModule } from '@care/auth';
 import { ConfigModule, LoggingModule } from '@care/platform';
 import { CodecModule } from './codec/codec.module';
 import { DischargesModule } from './discharges/discharges.module';
+import { EpisodeActionsModule } from './episode-actions/episode-actions.module';
 import { EpisodesModule } from './episodes/episodes.module';
 
 @Module({
@@ -14,6 +15,7 @@ import { EpisodesModule } from './episodes/episodes.module';
     AuditModule,
     EpisodesModule,
     DischargesModule,
+    EpisodeActionsModule,
     CodecModule,
   ],
 })

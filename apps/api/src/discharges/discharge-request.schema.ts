@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { factTime } from '../episodes/fact-time';
 
-const CLOCK_SKEW_MS = 5 * 60_000;
 const printableIdentifier = [/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'] as const;
 
 export const dischargeRequestSchema = z.strictObject({
@@ -15,12 +15,7 @@ export const dischargeRequestSchema = z.strictObject({
     .string()
     .max(128)
     .regex(...printableIdentifier),
-  dischargedAt: z.iso
-    .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' })
-    .refine(
-      (value) => Date.parse(value) <= Date.now() + CLOCK_SKEW_MS,
-      'must not be in the future',
-    ),
+  dischargedAt: factTime,
 });
 
 export type DischargeRequest = z.output<typeof dischargeRequestSchema>;

@@ -11,7 +11,7 @@ import {
 import { episodeIdFor } from '../episodes/episode-id';
 import { GetEpisode } from '../episodes/get-episode.use-case';
 import type { DischargeRequest } from './discharge-request.schema';
-import { updateFailureProblem } from './update-failure-problem';
+import { updateFailureProblem } from '../episodes/update-failure-problem';
 
 /**
  * Starts the episode's workflow if needed and records the discharge through it. The update

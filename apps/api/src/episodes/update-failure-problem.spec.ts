@@ -31,6 +31,7 @@ describe('updateFailureProblem', () => {
     const rule = ApplicationFailure.create({
       type: 'DomainRuleViolation',
       message: 'a discharge is recorded once',
+      details: ['discharge-once'],
     });
 
     const problem = updateFailureProblem(failed(rule));
@@ -39,6 +40,7 @@ describe('updateFailureProblem', () => {
     expect(problem.getResponse()).toMatchObject({
       type: 'https://care-engine.dev/problems/episode-rule',
       detail: 'a discharge is recorded once',
+      rule: 'discharge-once',
     });
   });
 });

@@ -4,12 +4,13 @@ import { problemType, ProblemException } from '@care/platform';
 
 /** The failure types the episode workflow's updates report (see workflows/ and the worker). */
 const VERSION_CONFLICT = 'ExpectedVersionConflict';
+const RULE_VIOLATION = 'DomainRuleViolation';
 
 function* causes(error: Error | undefined): Generator<Error> {
   for (let current = error; current; current = current.cause as Error | undefined) yield current;
 }
 
-/** Maps a failed episode update to the problem the caller gets: both are 409s. */
+/** Maps a failed episode update to the problem the caller gets: both are 409s; a refusal names its rule. */
 export function updateFailureProblem(error: Error): ProblemException {
   const conflict = [...causes(error)].find(
     (cause) => cause instanceof ApplicationFailure && cause.type === VERSION_CONFLICT,
@@ -22,10 +23,15 @@ export function updateFailureProblem(error: Error): ProblemException {
       detail: conflict.message,
     });
   }
+  const refusal = [...causes(error)].find(
+    (cause): cause is ApplicationFailure =>
+      cause instanceof ApplicationFailure && cause.type === RULE_VIOLATION,
+  );
   return new ProblemException({
     type: problemType('episode-rule'),
-    title: 'The episode rejected the discharge',
+    title: 'The episode rules refuse this',
     status: HttpStatus.CONFLICT,
-    detail: (error.cause as Error | undefined)?.message ?? error.message,
+    detail: refusal?.message ?? (error.cause as Error | undefined)?.message ?? error.message,
+    ...(typeof refusal?.details?.[0] === 'string' ? { rule: refusal.details[0] } : {}),
   });
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@care/audit';
 import { AuthModule } from '@care/auth';
-import { ConfigModule, LoggingModule } from '@care/platform';
+import { ConfigModule, LoggingModule, RateLimitModule } from '@care/platform';
 import { CodecModule } from './codec/codec.module';
 import { DischargesModule } from './discharges/discharges.module';
 import { EpisodeActionsModule } from './episode-actions/episode-actions.module';
@@ -11,6 +11,7 @@ import { EpisodesModule } from './episodes/episodes.module';
   imports: [
     ConfigModule,
     LoggingModule.forApp('api'),
+    RateLimitModule,
     AuthModule,
     AuditModule,
     EpisodesModule,

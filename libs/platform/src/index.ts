@@ -9,3 +9,4 @@ export * from './http/zod.pipe';
 export * from './http/body-parser';
 export * from './retry/backoff-delay';
 export * from './retry/pause';
+export * from './http/rate-limit.module';

@@ -57,6 +57,8 @@ export const configSchema = z
     AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_ISSUER: z.string().min(1).default('care-transition-engine'),
     AUTH_AUDIENCE: z.string().min(1).default('care-api'),
+    /** Requests one client (bearer credential, else address) may make per minute. */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
     /** Browser origins allowed to call the api, e.g. the Temporal UI using the codec endpoint. */
     API_CORS_ORIGINS: z
       .string()

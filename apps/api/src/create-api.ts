@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, ProblemDetailsFilter, useJsonBodies, type AppConfig } from '@care/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { serveOpenApi } from './openapi';
 
 /** The HTTP application, configured the same way for `main` and for end-to-end tests. */
 export async function createApi(): Promise<INestApplication> {
@@ -16,6 +17,7 @@ export async function createApi(): Promise<INestApplication> {
     credentials: true,
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
+  serveOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

@@ -10,3 +10,4 @@ export * from './http/body-parser';
 export * from './retry/backoff-delay';
 export * from './retry/pause';
 export * from './http/rate-limit.module';
+export * from './http/accepts-body.decorator';

@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { Audited } from '@care/audit';
 import { Roles } from '@care/auth';
-import { APP_CONFIG, ProblemException, problemType, ZodPipe, type AppConfig } from '@care/platform';
+import {
+  AcceptsBody,
+  APP_CONFIG,
+  ProblemException,
+  problemType,
+  ZodPipe,
+  type AppConfig,
+} from '@care/platform';
 import { EncryptionCodec, encryptionKeyring } from '@care/temporal';
 import {
   codecPayloadsSchema,
@@ -24,6 +31,7 @@ export class CodecController {
   }
 
   @Post('encode')
+  @AcceptsBody(codecPayloadsSchema)
   @HttpCode(HttpStatus.OK)
   async encode(
     @Body(new ZodPipe(codecPayloadsSchema)) body: CodecPayloads,
@@ -33,6 +41,7 @@ export class CodecController {
   }
 
   @Post('decode')
+  @AcceptsBody(codecPayloadsSchema)
   @Audited('payload.decode', ['temporal-payloads'])
   @HttpCode(HttpStatus.OK)
   async decode(

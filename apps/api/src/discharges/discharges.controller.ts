@@ -1,7 +1,7 @@
 import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import { Audited } from '@care/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
-import { ProblemException, problemType, ZodPipe } from '@care/platform';
+import { AcceptsBody, ProblemException, problemType, ZodPipe } from '@care/platform';
 import type { EpisodeUpdateOutcome } from '@care/workflows';
 import type { Response } from 'express';
 import { dischargeRequestSchema, type DischargeRequest } from './discharge-request.schema';
@@ -14,6 +14,7 @@ export class DischargesController {
   /** 201 with a new episode; 200 when the same discharge was received before. */
   @Post()
   @Roles('integration', 'admin')
+  @AcceptsBody(dischargeRequestSchema)
   @Audited('discharge.record', ['patientRef', 'encounterId', 'dischargedAt'])
   async record(
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { Audited } from '@care/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
-import { ZodPipe } from '@care/platform';
+import { AcceptsBody, ZodPipe } from '@care/platform';
 import {
   acceptHandoffUpdate,
   approvePlanUpdate,
@@ -43,6 +43,7 @@ export class EpisodeActionsController {
 
   @Post('assessment')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(assessmentRequest)
   @Audited('episode.assess', ['lace', 'complexity'])
   assess(
     @CurrentPrincipal() principal: Principal,
@@ -61,6 +62,7 @@ export class EpisodeActionsController {
 
   @Post('plan-approval')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(planApprovalRequest)
   @Audited('episode.approve-plan', ['handoffKinds'])
   approvePlan(
     @CurrentPrincipal() principal: Principal,
@@ -79,6 +81,7 @@ export class EpisodeActionsController {
 
   @Post('handoffs')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(handoffRequest)
   @Audited('episode.request-handoff', ['handoff'])
   requestHandoff(
     @CurrentPrincipal() principal: Principal,
@@ -91,6 +94,7 @@ export class EpisodeActionsController {
 
   @Post('handoffs/:handoffId/accept')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(handoffStepRequest)
   @Audited('episode.accept-handoff', ['handoff'])
   acceptHandoff(
     @CurrentPrincipal() principal: Principal,
@@ -110,6 +114,7 @@ export class EpisodeActionsController {
 
   @Post('handoffs/:handoffId/decline')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(handoffDeclineRequest)
   @Audited('episode.decline-handoff', ['handoff'])
   declineHandoff(
     @CurrentPrincipal() principal: Principal,
@@ -129,6 +134,7 @@ export class EpisodeActionsController {
 
   @Post('handoffs/:handoffId/complete')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(handoffStepRequest)
   @Audited('episode.complete-handoff', ['handoff'])
   completeHandoff(
     @CurrentPrincipal() principal: Principal,
@@ -148,6 +154,7 @@ export class EpisodeActionsController {
 
   @Post('contact-attempts')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(contactAttemptRequest)
   @Audited('episode.record-contact', ['contact'])
   recordContact(
     @CurrentPrincipal() principal: Principal,
@@ -166,6 +173,7 @@ export class EpisodeActionsController {
 
   @Post('visits')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(documentedFactRequest)
   @Audited('episode.record-visit', ['visit'])
   recordVisit(
     @CurrentPrincipal() principal: Principal,
@@ -184,6 +192,7 @@ export class EpisodeActionsController {
 
   @Post('medication-reconciliations')
   @HttpCode(HttpStatus.OK)
+  @AcceptsBody(documentedFactRequest)
   @Audited('episode.reconcile-medications', ['medication-reconciliation'])
   reconcileMedications(
     @CurrentPrincipal() principal: Principal,

@@ -15,6 +15,7 @@ const ioLibraries = [
   '@care/auth',
   '@care/event-store',
   '@care/messaging',
+  '@care/patients',
   '@care/platform',
   '@care/temporal',
   '@care/tenants',

@@ -1,5 +1,6 @@
 import { auditMigrations } from '../../libs/audit/src/audit-migrations';
 import { eventStoreMigrations } from '../../libs/event-store/src/data-source';
+import { patientMigrations } from '../../libs/patients/src/patient-migrations';
 import { messagingMigrations } from '../../libs/messaging/src/messaging-migrations';
 import { readModelMigrations } from '../../libs/read-models/src/read-model-migrations';
 import { tenantMigrations } from '../../libs/tenants/src/tenant-migrations';
@@ -14,4 +15,5 @@ export const databaseMigrations = [
   ...readModelMigrations,
   ...tenantMigrations,
   ...auditMigrations,
+  ...patientMigrations,
 ];

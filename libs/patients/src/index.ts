@@ -1,0 +1,2 @@
+export * from './patient-repository';
+export * from './patient-migrations';

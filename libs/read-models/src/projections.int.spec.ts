@@ -70,6 +70,40 @@ describe('read model projections (real PostgreSQL)', () => {
     expect(rows).toEqual([{ stage: 'discharged', version: '1' }]);
   });
 
+  it('keeps the patient and encounter of an episode, and when it ended', async () => {
+    const episodeId = randomUUID();
+    await store.append(episodeId, 0, discharge(episodeId), { streamType: 'care-episode' });
+
+    await store.append(
+      episodeId,
+      1,
+      [
+        {
+          eventId: deterministicEventId(episodeId, 2),
+          type: 'care.episode.cancelled.v1',
+          data: { reason: 'A13', cancelledAt: '2026-11-20T12:00:00.000Z' },
+          metadata: { tenantId: 'general-hospital' },
+        },
+      ],
+      { streamType: 'care-episode' },
+    );
+
+    const rows = await app.query<Record<string, unknown>[]>(
+      `SELECT stage, version, patient_ref, encounter_id, ended_at IS NOT NULL AS ended
+         FROM episode_summaries WHERE episode_id = $1`,
+      [episodeId],
+    );
+    expect(rows).toEqual([
+      {
+        stage: 'cancelled',
+        version: '2',
+        patient_ref: 'Patient/p1',
+        encounter_id: `enc-${episodeId}`,
+        ended: true,
+      },
+    ]);
+  });
+
   it('rolls the append back when its inline projection fails', async () => {
     const failing: Projection = {
       ...episodeSummaryProjection,

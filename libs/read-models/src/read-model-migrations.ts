@@ -1,3 +1,7 @@
 import { CreateEpisodeReadModels1764400000000 } from './migrations/1764400000000-create-episode-read-models';
+import { EpisodeSummaryPatient1764800000000 } from './migrations/1764800000000-episode-summary-patient';
 
-export const readModelMigrations = [CreateEpisodeReadModels1764400000000];
+export const readModelMigrations = [
+  CreateEpisodeReadModels1764400000000,
+  EpisodeSummaryPatient1764800000000,
+];

@@ -1,5 +1,5 @@
 import { EpisodeHarness } from '../../test/support/episode-harness';
-import { episodeSnapshotQuery, recordDischargeUpdate } from './care-episode.messages';
+import { recordDischargeUpdate } from './care-episode.messages';
 
 /** Every string and byte string in a history, bytes read as UTF-8. */
 function readableText(value: unknown): string[] {

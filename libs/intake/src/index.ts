@@ -1,1 +1,3 @@
 export * from './intake-event';
+export * from './hl7';
+export * from './fhir';

@@ -8,10 +8,36 @@ import {
 } from './bench-environment';
 import { round } from './percentile';
 import { progress, type ResultsWriter } from './results-writer';
-import { runWriters, type WriterRun } from './run-writers';
+import { runClients } from './run-clients';
 import { sampleEvent } from './sample-event';
 
 const WRITER_COUNTS = [1, 8, 32];
+
+interface WriterRun {
+  appends: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** `writers` concurrent loops of `append` for `seconds` after a warm-up second; errors end it. */
+async function runWriters(
+  writers: number,
+  seconds: number,
+  append: (writer: number) => Promise<void>,
+): Promise<WriterRun> {
+  const run = await runClients(writers, seconds, 1, async (writer) => {
+    await append(writer);
+    return 'appended';
+  });
+  if (run.errors.length > 0) throw new Error(run.errors[0]);
+  return {
+    appends: run.calls,
+    perSecond: round(run.calls / seconds, 0),
+    p50Ms: run.p50Ms,
+    p99Ms: run.p99Ms,
+  };
+}
 
 /**
  * The physical floor: one event row and its outbox row in one statement and transaction, with
@@ -43,7 +69,7 @@ export async function eventStoreBench(
       const floorStreams = await createStreams(store, writers);
       const floorVersions = floorStreams.map(() => 1);
       progress(`floor, ${writers} writer(s)`);
-      const floor = await runWriters(writers, seconds, 1, async (writer) => {
+      const floor = await runWriters(writers, seconds, async (writer) => {
         const streamId = floorStreams[writer]!;
         const version = (floorVersions[writer] = floorVersions[writer]! + 1);
         const event = sampleEvent(streamId, version);
@@ -60,7 +86,7 @@ export async function eventStoreBench(
       report(results, 'floor', writers, floor);
 
       progress(`append to new streams, ${writers} writer(s)`);
-      const fresh = await runWriters(writers, seconds, 1, async () => {
+      const fresh = await runWriters(writers, seconds, async () => {
         const streamId = randomUUID();
         await store.append(streamId, 0, [sampleEvent(streamId, 1)], options(streamId));
       });
@@ -69,7 +95,7 @@ export async function eventStoreBench(
       const streams = await createStreams(store, writers);
       const versions = streams.map(() => 1);
       progress(`append to existing streams, ${writers} writer(s)`);
-      const existing = await runWriters(writers, seconds, 1, async (writer) => {
+      const existing = await runWriters(writers, seconds, async (writer) => {
         const streamId = streams[writer]!;
         const version = versions[writer]!;
         await store.append(
@@ -107,7 +133,7 @@ function report(
     scenario,
     writers,
     eventsPerAppend: 1,
-    appends: run.operations,
+    appends: run.appends,
     eventsPerSecond: run.perSecond,
     p50Ms: run.p50Ms,
     p99Ms: run.p99Ms,

@@ -3,12 +3,19 @@ import { benchEnvironment, prepare } from './bench-environment';
 import { eventStoreBench } from './eventstore-bench';
 import { relayBench } from './relay-bench';
 import { ResultsWriter } from './results-writer';
+import { workflowBench } from './workflow-bench';
 
-// `npm run bench -- [eventstore|relay]`; BENCH_SECONDS sets each timed scenario's length.
+// `npm run bench -- [eventstore|relay|workflows]`; BENCH_SECONDS sets each timed scenario's
+// length (default 5; 10 for workflows). Without a name: eventstore and relay.
 const suites = {
   eventstore: eventStoreBench,
   relay: relayBench,
+  workflows: workflowBench,
 } as const;
+type Suite = keyof typeof suites;
+
+const DEFAULT_SUITES: Suite[] = ['eventstore', 'relay'];
+const DEFAULT_SECONDS: Record<Suite, number> = { eventstore: 5, relay: 5, workflows: 10 };
 
 async function main(argv: string[]): Promise<void> {
   const unknown = argv.filter((name) => !(name in suites));
@@ -17,11 +24,13 @@ async function main(argv: string[]): Promise<void> {
       `unknown suite ${unknown.join(', ')}; choose from ${Object.keys(suites).join(', ')}`,
     );
   }
-  const chosen = (argv.length > 0 ? argv : Object.keys(suites)) as (keyof typeof suites)[];
-  const seconds = Number(process.env.BENCH_SECONDS ?? '5');
+  const chosen = argv.length > 0 ? (argv as Suite[]) : DEFAULT_SUITES;
   const env = benchEnvironment();
   await prepare(env);
-  for (const suite of chosen) await suites[suite](env, new ResultsWriter(suite), seconds);
+  for (const suite of chosen) {
+    const seconds = Number(process.env.BENCH_SECONDS ?? DEFAULT_SECONDS[suite]);
+    await suites[suite](env, new ResultsWriter(suite), seconds);
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

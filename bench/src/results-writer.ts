@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** One JSON line per scenario, on stdout and in bench/results/<suite>-<time>.jsonl. */
@@ -9,6 +9,13 @@ export class ResultsWriter {
     const dir = path.resolve(__dirname, '../results');
     mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, `${suite}-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+  }
+
+  /** A readable summary next to the JSON lines: bench/results/<suite>-<time>.md. */
+  writeMarkdown(markdown: string): string {
+    const file = this.file.replace(/\.jsonl$/, '.md');
+    writeFileSync(file, `${markdown}\n`);
+    return file;
   }
 
   write(result: Record<string, unknown>): void {

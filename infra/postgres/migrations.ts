@@ -1,5 +1,6 @@
 import { auditMigrations } from '../../libs/audit/src/audit-migrations';
 import { eventStoreMigrations } from '../../libs/event-store/src/data-source';
+import { intakeMigrations } from '../../apps/api/src/intake/intake-migrations';
 import { patientMigrations } from '../../libs/patients/src/patient-migrations';
 import { messagingMigrations } from '../../libs/messaging/src/messaging-migrations';
 import { readModelMigrations } from '../../libs/read-models/src/read-model-migrations';
@@ -16,4 +17,5 @@ export const databaseMigrations = [
   ...tenantMigrations,
   ...auditMigrations,
   ...patientMigrations,
+  ...intakeMigrations,
 ];

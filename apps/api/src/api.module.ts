@@ -5,6 +5,7 @@ import { ConfigModule, LoggingModule, RateLimitModule } from '@care/platform';
 import { CodecModule } from './codec/codec.module';
 import { DischargesModule } from './discharges/discharges.module';
 import { EpisodeActionsModule } from './episode-actions/episode-actions.module';
+import { IntakeModule } from './intake/intake.module';
 import { EpisodesModule } from './episodes/episodes.module';
 
 @Module({
@@ -17,6 +18,7 @@ import { EpisodesModule } from './episodes/episodes.module';
     EpisodesModule,
     DischargesModule,
     EpisodeActionsModule,
+    IntakeModule,
     CodecModule,
   ],
 })

@@ -28,6 +28,7 @@ const AUDIT_DATA_SOURCE = Symbol('AUDIT_DATA_SOURCE');
     },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
+  exports: [AuditLog],
 })
 export class AuditModule implements OnApplicationShutdown {
   constructor(@Inject(AUDIT_DATA_SOURCE) private readonly dataSource: DataSource) {}

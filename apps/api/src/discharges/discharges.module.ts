@@ -8,5 +8,6 @@ import { RecordDischarge } from './record-discharge.use-case';
   imports: [TemporalClientModule, EpisodesModule],
   controllers: [DischargesController],
   providers: [RecordDischarge],
+  exports: [RecordDischarge],
 })
 export class DischargesModule {}

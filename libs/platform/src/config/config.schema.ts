@@ -59,6 +59,14 @@ export const configSchema = z
     AUTH_AUDIENCE: z.string().min(1).default('care-api'),
     /** Requests one client (bearer credential, else address) may make per minute. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
+    /** The tenant whose ADT feed the MLLP listener takes; without it there is no listener. */
+    MLLP_TENANT: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a tenant slug')
+      .optional(),
+    /** Port of the MLLP listener (0: any free port). */
+    MLLP_PORT: z.coerce.number().int().min(0).max(65535).default(2575),
+    MLLP_HOST: z.string().min(1).default('127.0.0.1'),
     /** Browser origins allowed to call the api, e.g. the Temporal UI using the codec endpoint. */
     API_CORS_ORIGINS: z
       .string()

@@ -38,7 +38,15 @@ const bodyProblem = (error: BodyParserError): Problem | undefined => {
   }
 };
 
-/** JSON bodies with a size limit; parse failures answer as problem+json instead of HTML. */
+/** Media types read as JSON: plain JSON and FHIR's. */
+const JSON_TYPES = ['application/json', 'application/fhir+json'];
+/** Media types read as text: HL7 v2 ER7 over HTTP. */
+const TEXT_TYPES = ['text/plain', 'application/hl7-v2', 'x-application/hl7-v2+er7'];
+
+/**
+ * JSON and ER7 text bodies with size limits (HL7 messages may be up to 1 MiB); parse failures
+ * answer as problem+json instead of HTML.
+ */
 export function useJsonBodies(app: INestApplication, limit = '256kb'): void {
   const onBodyError: ErrorRequestHandler = (error: BodyParserError, req, res, next) => {
     const problem = bodyProblem(error);
@@ -48,5 +56,9 @@ export function useJsonBodies(app: INestApplication, limit = '256kb'): void {
       .type(PROBLEM_CONTENT_TYPE)
       .send(JSON.stringify({ ...problem, instance: req.originalUrl }));
   };
-  app.use(express.json({ limit, strict: true }), onBodyError);
+  app.use(
+    express.json({ limit, strict: true, type: JSON_TYPES }),
+    express.text({ limit: '1mb', type: TEXT_TYPES }),
+    onBodyError,
+  );
 }

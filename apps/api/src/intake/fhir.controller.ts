@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Audited } from '@care/audit';
+import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
+import { parseFhirEncounter, parseFhirMessageBundle, type OperationOutcome } from '@care/intake';
+import type { Response } from 'express';
+import { FhirIntake, type FhirAnswer } from './fhir-intake';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+/** FHIR R4 intake: a finished Encounter, or a notification message Bundle (Da Vinci style). */
+@Controller({ path: 'fhir', version: '1' })
+@Roles('integration', 'admin')
+export class FhirController {
+  constructor(private readonly intake: FhirIntake) {}
+
+  @Post('Encounter')
+  @HttpCode(HttpStatus.OK)
+  @Audited('fhir.encounter', ['patient', 'encounter'])
+  async encounter(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OperationOutcome> {
+    const parsed = parseFhirEncounter(body, {
+      sender: `client:${principal.subject}`,
+      receivedAt: new Date().toISOString(),
+    });
+    return answer(response, await this.intake.handle(principal.tenantId, parsed));
+  }
+
+  @Post('$process-message')
+  @HttpCode(HttpStatus.OK)
+  @Audited('fhir.process-message', ['patient', 'encounter'])
+  async processMessage(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OperationOutcome> {
+    const parsed = parseFhirMessageBundle(body, { receivedAt: new Date().toISOString() });
+    return answer(response, await this.intake.handle(principal.tenantId, parsed));
+  }
+}
+
+function answer(response: Response, { status, body, episodeId }: FhirAnswer): OperationOutcome {
+  response.status(status).type(FHIR_JSON);
+  if (episodeId) response.location(`/v1/episodes/${episodeId}`);
+  return body;
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { buildAck, Hl7ErrorCode, hl7Issue, parseAdt, type AdtParseResult } from '@care/intake';
+import { DEFAULT_TENANT_SETTINGS, TenantSettingsRepository } from '@care/tenants';
+import { HandledMessages } from './handled-messages';
+import { ProcessIntake } from './process-intake.use-case';
+
+/**
+ * One HL7 v2 ADT message in, its ACK out, whatever carried it (HTTP or MLLP). An accepted
+ * message is remembered by sender and control id: a repeat gets the same ACK and changes nothing.
+ */
+@Injectable()
+export class Hl7Intake {
+  private readonly logger = new Logger(Hl7Intake.name);
+
+  constructor(
+    private readonly process: ProcessIntake,
+    private readonly handled: HandledMessages,
+    private readonly tenantSettings: TenantSettingsRepository,
+  ) {}
+
+  async handle(tenantId: string, text: string): Promise<string> {
+    const settings = await this.tenantSettings.find(tenantId);
+    const parsed = parseAdt(text, {
+      defaultZone: settings?.timeZone ?? DEFAULT_TENANT_SETTINGS.timeZone,
+    });
+    if (!parsed.ok) return this.ack(parsed);
+    const { source } = parsed.message;
+    const earlier = await this.handled.answerTo(tenantId, source);
+    if (earlier) return earlier;
+    let outcome;
+    try {
+      outcome = await this.process.execute(tenantId, parsed.message);
+    } catch (error) {
+      this.logger.error(error, 'ADT message could not be processed');
+      return this.ack({
+        ok: false,
+        ackCode: 'AR',
+        header: parsed.header,
+        errors: [
+          hl7Issue(
+            Hl7ErrorCode.applicationInternalError,
+            'The message could not be processed now; send it again later.',
+          ),
+        ],
+      });
+    }
+    if (outcome.effect === 'refused') {
+      return this.ack({
+        ok: false,
+        ackCode: 'AE',
+        header: parsed.header,
+        errors: [hl7Issue(Hl7ErrorCode.applicationInternalError, outcome.reason)],
+      });
+    }
+    return this.handled.remember(tenantId, source, this.ack(parsed));
+  }
+
+  private ack(result: AdtParseResult): string {
+    return buildAck(result, {
+      now: new Date(),
+      controlId: randomUUID().replace(/-/g, '').slice(0, 20),
+    });
+  }
+}

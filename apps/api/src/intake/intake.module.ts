@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@care/audit';
+import { EventStoreModule } from '@care/event-store';
+import { PatientRepository } from '@care/patients';
+import { TemporalClientModule } from '@care/temporal';
+import { TenantSettingsRepository } from '@care/tenants';
+import { DataSource } from 'typeorm';
+import { DischargesModule } from '../discharges/discharges.module';
+import { FhirIntake } from './fhir-intake';
+import { FhirController } from './fhir.controller';
+import { HandledMessages } from './handled-messages';
+import { Hl7Intake } from './hl7-intake';
+import { Hl7Controller } from './hl7.controller';
+import { MllpListener } from './mllp-listener.service';
+import { ProcessIntake } from './process-intake.use-case';
+
+const overDataSource = <T>(make: new (dataSource: DataSource) => T) => ({
+  provide: make,
+  inject: [DataSource],
+  useFactory: (dataSource: DataSource) => new make(dataSource),
+});
+
+/** Hospital feeds: HL7 v2 ADT over HTTP and MLLP, FHIR R4 over HTTP. */
+@Module({
+  imports: [
+    EventStoreModule.forRoot({ applicationName: 'care-api-intake' }),
+    TemporalClientModule,
+    DischargesModule,
+    AuditModule,
+  ],
+  controllers: [Hl7Controller, FhirController],
+  providers: [
+    overDataSource(PatientRepository),
+    overDataSource(HandledMessages),
+    overDataSource(TenantSettingsRepository),
+    ProcessIntake,
+    Hl7Intake,
+    FhirIntake,
+    MllpListener,
+  ],
+})
+export class IntakeModule {}

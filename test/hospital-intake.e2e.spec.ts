@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { issueToken } from '@care/auth';
+import { createDataSource } from '@care/event-store';
+import { frameMllp, MllpDecoder } from '@care/intake';
+import { loadConfig } from '@care/platform';
+import { Client, Connection } from '@temporalio/client';
+import { Hl7Message } from '@medplum/core';
+import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import { createApi } from '../apps/api/src/create-api';
+import { MllpListener } from '../apps/api/src/intake/mllp-listener.service';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import {
+  A01_ADMISSION,
+  A03_DISCHARGE,
+  A13_CANCEL_DISCHARGE,
+  withField,
+} from '../libs/intake/src/hl7/testing/adt-fixtures';
+import { dischargedEncounter, withElement } from '../libs/intake/src/fhir/testing/fhir-fixtures';
+import { until } from './support/until';
+
+const TENANT = 'general-hospital';
+const FAMILY = 'Testpatient';
+const BIRTH_DATE = '19520314';
+
+/** A patient's ADT messages with this run's identifiers and recent times. */
+function feed() {
+  const mrn = `MRN${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const visit = `V${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const hl7Now = (minutesAgo: number) =>
+    DateTime.utc().minus({ minutes: minutesAgo }).toFormat('yyyyMMddHHmmss') + '+0000';
+  const personalize = (text: string, admitted: boolean) => {
+    let message = withField(text, 'MSH', 10, `C${randomUUID().replace(/-/g, '').slice(0, 18)}`);
+    message = withField(message, 'PID', 3, `${mrn}^^^GH&2.16.840.1.113883.3.1234&ISO^MR`);
+    message = withField(message, 'PV1', 19, `${visit}^^^GH^VN`);
+    if (admitted) message = withField(message, 'PV1', 44, hl7Now(60 * 24 * 3));
+    return message;
+  };
+  return {
+    mrn,
+    discharge: () => withField(personalize(A03_DISCHARGE, true), 'PV1', 45, hl7Now(30)),
+    readmission: () => withField(personalize(A01_ADMISSION, false), 'PV1', 44, hl7Now(1)),
+    cancel: () => withField(personalize(A13_CANCEL_DISCHARGE, true), 'EVN', 2, hl7Now(1)),
+  };
+}
+
+const msa = (ack: string) => {
+  const segment = Hl7Message.parse(ack).getSegment('MSA');
+  return { code: segment?.getField(1).toString(), controlId: segment?.getField(2).toString() };
+};
+const controlIdOf = (message: string) =>
+  Hl7Message.parse(message).getSegment('MSH')!.getField(10).toString();
+
+describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () => {
+  const config = loadConfig();
+  let api: INestApplication;
+  let worker: INestApplicationContext;
+  let baseUrl: string;
+  let owner: DataSource;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    process.env.MLLP_TENANT = TENANT;
+    process.env.MLLP_PORT = '0';
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await worker.init();
+    api = await createApi();
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+    owner = await createDataSource({
+      url: config.DATABASE_OWNER_URL,
+      poolSize: 1,
+      applicationName: 'intake-e2e',
+    }).initialize();
+    connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  }, 120_000);
+
+  afterAll(async () => {
+    delete process.env.MLLP_TENANT;
+    delete process.env.MLLP_PORT;
+    await connection?.close();
+    await owner?.destroy();
+    await api?.close();
+    await worker?.close();
+  });
+
+  const token = (roles: ('integration' | 'coordinator')[] = ['integration']) =>
+    issueToken(config, { subject: 'epic-feed', roles, tenantId: TENANT });
+
+  const sendHl7 = async (message: string) => {
+    const response = await fetch(`${baseUrl}/v1/hl7/adt`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${await token()}` },
+      body: message,
+    });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  const episodeOf = async (mrn: string) => {
+    const rows = await owner.query<{ episode_id: string; patient_ref: string }[]>(
+      `SELECT s.episode_id, s.patient_ref FROM episode_summaries s
+         JOIN patient_identifiers i ON s.patient_ref = 'Patient/' || i.patient_id
+        WHERE i.tenant_id = $1 AND i.value = $2`,
+      [TENANT, mrn],
+    );
+    return rows[0];
+  };
+
+  const eventTypes = async (episodeId: string) => {
+    const response = await fetch(`${baseUrl}/v1/episodes/${episodeId}`, {
+      headers: { authorization: `Bearer ${await token(['coordinator'])}` },
+    });
+    const episode = (await response.json()) as { events: { type: string }[] };
+    return episode.events.map((event) => event.type.replace(/^care\.episode\.|\.v1$/g, ''));
+  };
+
+  it('starts an episode from an A03, acknowledges AA echoing MSH-10, and answers a repeat with the same ACK', async () => {
+    const patient = feed();
+    const message = patient.discharge();
+
+    const ack = await sendHl7(message);
+    const repeated = await sendHl7(message);
+
+    expect(msa(ack)).toEqual({ code: 'AA', controlId: controlIdOf(message) });
+    expect(repeated).toBe(ack);
+    const episode = await episodeOf(patient.mrn);
+    expect(episode?.patient_ref).toMatch(/^Patient\/[0-9a-f-]{36}$/);
+    expect(
+      (await eventTypes(episode!.episode_id)).filter((type) => type === 'discharge_recorded'),
+    ).toHaveLength(1);
+  });
+
+  it('records an A01 of a patient with an open episode as a readmission, and an A13 cancels the episode', async () => {
+    const patient = feed();
+    await sendHl7(patient.discharge());
+    const { episode_id: episodeId } = (await episodeOf(patient.mrn))!;
+
+    const admitted = await sendHl7(patient.readmission());
+    await until('the readmission on the episode', async () =>
+      (await eventTypes(episodeId)).includes('readmission_recorded'),
+    );
+    const cancelled = await sendHl7(patient.cancel());
+
+    expect(msa(admitted).code).toBe('AA');
+    expect(msa(cancelled).code).toBe('AA');
+    await until('the cancellation on the episode', async () =>
+      (await eventTypes(episodeId)).includes('cancelled'),
+    );
+  });
+
+  it.each([
+    ['a message without MSH', 'AR', 'PID|1||X\r'],
+    ['an unknown trigger event', 'AR', withField(A03_DISCHARGE, 'MSH', 9, 'ADT^A99^ADT_A01')],
+    ['a discharge without PV1-45', 'AE', withField(A03_DISCHARGE, 'PV1', 45, '')],
+  ])('answers %s with %s and stores nothing', async (_case, code, message) => {
+    const before = await owner.query<{ count: string }[]>(`SELECT count(*) FROM intake_messages`);
+
+    const ack = await sendHl7(message);
+
+    expect(msa(ack).code).toBe(code);
+    expect(Hl7Message.parse(ack).getAllSegments('ERR').length).toBeGreaterThan(0);
+    const after = await owner.query<{ count: string }[]>(`SELECT count(*) FROM intake_messages`);
+    expect(after[0]!.count).toBe(before[0]!.count);
+  });
+
+  it('acknowledges framed messages over MLLP on the same connection', async () => {
+    const port = api.get(MllpListener).port!;
+    const patient = feed();
+    const message = patient.discharge();
+    const socket = connect(port, '127.0.0.1');
+    const decoder = new MllpDecoder();
+    const acks: string[] = [];
+    socket.on('data', (chunk) => {
+      for (const item of decoder.push(chunk)) if (item.kind === 'message') acks.push(item.text);
+    });
+
+    socket.write(frameMllp(message));
+    await until('the MLLP ACK', () => acks.length > 0);
+    socket.destroy();
+
+    expect(msa(acks[0]!)).toEqual({ code: 'AA', controlId: controlIdOf(message) });
+    expect(await episodeOf(patient.mrn)).toBeDefined();
+  });
+
+  it('takes a finished FHIR Encounter: 201 with an OperationOutcome, 200 for the same again', async () => {
+    const encounter = withElement(
+      dischargedEncounter(),
+      ['identifier', 0, 'value'],
+      `ENC-${randomUUID()}`,
+    );
+    const dated = withElement(encounter, ['period'], {
+      start: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+      end: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const post = async () =>
+      fetch(`${baseUrl}/v1/fhir/Encounter`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/fhir+json',
+          authorization: `Bearer ${await token()}`,
+        },
+        body: JSON.stringify(dated),
+      });
+
+    const created = await post();
+    const again = await post();
+
+    expect(created.status).toBe(201);
+    expect(created.headers.get('content-type')).toContain('application/fhir+json');
+    expect(created.headers.get('location')).toMatch(/^\/v1\/episodes\/[0-9a-f-]{36}$/);
+    expect(await created.json()).toMatchObject({ resourceType: 'OperationOutcome' });
+    expect(again.status).toBe(200);
+  });
+
+  it.each([
+    ['a Patient posted as an Encounter', 400, { resourceType: 'Patient' }],
+    [
+      'an Encounter without its disposition',
+      422,
+      withElement(dischargedEncounter(), ['hospitalization'], undefined),
+    ],
+  ])('answers %s with %i and an OperationOutcome', async (_case, status, body) => {
+    const response = await fetch(`${baseUrl}/v1/fhir/Encounter`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/fhir+json',
+        authorization: `Bearer ${await token()}`,
+      },
+      body: JSON.stringify(body),
+    });
+
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: expect.arrayContaining([expect.objectContaining({ severity: 'error' })]) as unknown,
+    });
+  });
+
+  it("keeps a seeded patient's name, MRN and birth date out of Temporal and the event store", async () => {
+    const patient = feed();
+    await sendHl7(patient.discharge());
+    const { episode_id: episodeId } = (await episodeOf(patient.mrn))!;
+    const plain = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+    const history = JSON.stringify(
+      await plain.workflow.getHandle(`care-episode-${episodeId}`).fetchHistory(),
+      (_key, value: unknown) =>
+        value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : value,
+    );
+    const description = await plain.workflow.getHandle(`care-episode-${episodeId}`).describe();
+    const events = JSON.stringify(
+      await owner.query(`SELECT data, metadata FROM events WHERE stream_id = $1`, [episodeId]),
+    );
+
+    for (const phi of [patient.mrn, FAMILY, BIRTH_DATE, '1952-03-14']) {
+      expect(history).not.toContain(phi);
+      expect(JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes)).not.toContain(
+        phi,
+      );
+      expect(events).not.toContain(phi);
+    }
+    expect(events).toContain('Patient/');
+  });
+});

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { issueToken } from '@care/auth';
+import { loadConfig } from '@care/platform';
+import fc from 'fast-check';
+import { createApi } from '../apps/api/src/create-api';
+
+const RUNS = 150;
+
+/** Whatever arrives, the api answers with a 4xx or a 2xx document: never a 5xx, never a crash. */
+describe('api under random input (fast-check)', () => {
+  const config = loadConfig();
+  let api: INestApplication;
+  let baseUrl: string;
+  let authorization: string;
+
+  beforeAll(async () => {
+    api = await createApi();
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+    const token = await issueToken(config, {
+      subject: 'fuzzer',
+      roles: ['admin'],
+      tenantId: 'general-hospital',
+    });
+    authorization = `Bearer ${token}`;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const episodeId = randomUUID();
+  const jsonRoutes = [
+    '/v1/discharges',
+    `/v1/episodes/${episodeId}/assessment`,
+    `/v1/episodes/${episodeId}/plan-approval`,
+    `/v1/episodes/${episodeId}/handoffs`,
+    `/v1/episodes/${episodeId}/handoffs/${randomUUID()}/decline`,
+    `/v1/episodes/${episodeId}/contact-attempts`,
+    `/v1/episodes/${episodeId}/visits`,
+    '/v1/codec/decode',
+    '/v1/fhir/Encounter',
+    '/v1/fhir/$process-message',
+  ];
+
+  const post = (path: string, body: string, contentType = 'application/json') =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': contentType },
+      body,
+    });
+
+  it.each(jsonRoutes)(
+    'answers any JSON value or broken JSON posted to %s without a 5xx',
+    async (path) => {
+      const bodies = fc.oneof(
+        fc.jsonValue().map((value) => JSON.stringify(value)),
+        fc.string({ maxLength: 200 }),
+      );
+      await fc.assert(
+        fc.asyncProperty(bodies, async (body) => {
+          const response = await post(path, body);
+          await response.text();
+          expect(response.status).toBeLessThan(500);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
+
+  it('answers any text posted as HL7 with an ACK', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 400 }), async (text) => {
+        const response = await post('/v1/hl7/adt', text, 'text/plain');
+        expect(response.status).toBe(200);
+        expect(await response.text()).toMatch(/^MSH\|/);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('answers any episode id in a path without a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 80 }), async (id) => {
+        const response = await fetch(`${baseUrl}/v1/episodes/${encodeURIComponent(id)}`, {
+          headers: { authorization },
+        });
+        await response.text();
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { issueToken, type Role } from '@care/auth';
 import { loadConfig } from '@care/platform';
 import { createApi } from '../apps/api/src/create-api';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { until } from './support/until';
 
 interface ActionAnswer {
   episodeId: string;
@@ -67,6 +68,13 @@ describe('episode actions (api and worker on the real stack)', () => {
       }),
     });
     const { episodeId } = (await response.json()) as { episodeId: string };
+    // Assessment waits for the TCM clocks, which the workflow starts right after the discharge.
+    await until('the TCM clocks to start', async () => {
+      const episode = await fetch(`${baseUrl}/v1/episodes/${episodeId}`, {
+        headers: await headers(['coordinator']),
+      });
+      return ((await episode.json()) as { stage: string }).stage === 'assessment';
+    });
     return episodeId;
   };
 

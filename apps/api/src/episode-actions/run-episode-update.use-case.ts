@@ -5,9 +5,31 @@ import { ProblemException, problemType } from '@care/platform';
 import { careEpisodeWorkflowId } from '@care/temporal';
 import { episodeSnapshotQuery, type careEpisode, type EpisodeUpdateOutcome } from '@care/workflows';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { GetEpisode } from '../episodes/get-episode.use-case';
 import { updateFailureProblem } from '../episodes/update-failure-problem';
+
+/** How long an action waits for the workflow to apply events the store already shows. */
+const CATCH_UP_MS = 2_000;
+
+type EpisodeHandle = WorkflowHandle<typeof careEpisode>;
+
+/**
+ * The store can show an event a moment before the workflow has applied its append's result;
+ * an action judged in that moment would meet the previous stage. Waiting for the workflow to
+ * reach the version the caller could have seen keeps the two in step.
+ */
+async function caughtUp(handle: EpisodeHandle, version: number): Promise<void> {
+  const deadline = Date.now() + CATCH_UP_MS;
+  while ((await handle.query(episodeSnapshotQuery)).version < version && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 export type EpisodeActionResult<Outcome extends EpisodeUpdateOutcome> = Outcome & {
   state: CareEpisodeState;
@@ -32,11 +54,12 @@ export class RunEpisodeUpdate {
     args: Args,
     idempotencyKey?: string,
   ): Promise<EpisodeActionResult<Outcome>> {
-    await this.getEpisode.execute(episodeId, principal.tenantId);
+    const stored = await this.getEpisode.execute(episodeId, principal.tenantId);
     const handle = this.temporal.workflow.getHandle<typeof careEpisode>(
       careEpisodeWorkflowId(episodeId),
     );
     try {
+      await caughtUp(handle, stored.version);
       const outcome = await handle.executeUpdate(update, {
         args,
         ...(idempotencyKey ? { updateId: `${principal.subject}:${idempotencyKey}` } : {}),

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { issueToken, ROLES, type Role } from '@care/auth';
+import { createDataSource, deterministicEventId, PostgresEventStore } from '@care/event-store';
+import { loadConfig } from '@care/platform';
+import type { DataSource } from 'typeorm';
+import { createApi } from '../apps/api/src/create-api';
+
+const OWNER_TENANT = 'general-hospital';
+const OTHER_TENANT = 'st-elsewhere';
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: (episodeId: string) => string;
+  roles: Role[];
+  body?: Record<string, unknown>;
+}
+
+const at = () => new Date().toISOString();
+const handoffId = randomUUID();
+
+/** Every episode route, who may call it, and a body it would accept. */
+const episodeRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: (id) => `/v1/episodes/${id}`,
+    roles: ['coordinator', 'ops', 'analyst', 'admin'],
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/assessment`,
+    roles: ['coordinator', 'admin'],
+    body: {
+      at: at(),
+      lace: {
+        lengthOfStayDays: 2,
+        acuteAdmission: false,
+        charlsonScore: 0,
+        edVisitsLast6Months: 0,
+      },
+      complexity: 'moderate',
+    },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/plan-approval`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at(), handoffKinds: [] },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/handoffs`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at(), kind: 'pcp', assignee: 'Organization/pcp-1' },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/handoffs/${handoffId}/accept`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at() },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/handoffs/${handoffId}/decline`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at(), reason: 'no capacity' },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/handoffs/${handoffId}/complete`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at() },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/contact-attempts`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at(), reached: true, channel: 'phone' },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/visits`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at() },
+  },
+  {
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/medication-reconciliations`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at() },
+  },
+];
+
+/** Another tenant's staff never reach an episode: 403 for a role that may not act, else 404. */
+describe('tenant isolation (api on the real PostgreSQL)', () => {
+  const config = loadConfig();
+  let api: INestApplication;
+  let baseUrl: string;
+  let dataSource: DataSource;
+  const episodeId = randomUUID();
+
+  beforeAll(async () => {
+    dataSource = await createDataSource({
+      url: config.DATABASE_URL,
+      poolSize: 1,
+      applicationName: 'isolation-e2e',
+    }).initialize();
+    await new PostgresEventStore(dataSource).append(
+      episodeId,
+      0,
+      [
+        {
+          eventId: deterministicEventId(`care-episode-${episodeId}`, 1),
+          type: 'care.episode.discharge_recorded.v1',
+          data: {
+            episodeId,
+            tenantId: OWNER_TENANT,
+            encounterId: `ENC-${episodeId}`,
+            patientRef: 'Patient/iso-1',
+            dischargedAt: at(),
+          },
+          metadata: { tenantId: OWNER_TENANT },
+        },
+      ],
+      { streamType: 'care-episode' },
+    );
+    api = await createApi();
+    await api.listen(0, '127.0.0.1');
+    baseUrl = await api.getUrl();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await dataSource?.destroy();
+  });
+
+  const call = async (route: Route, role: Role, tenantId: string, body = route.body) =>
+    fetch(`${baseUrl}${route.path(episodeId)}`, {
+      method: route.method,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await issueToken(config, { subject: `${role}-1`, roles: [role], tenantId })}`,
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+
+  const matrix = episodeRoutes.flatMap((route) =>
+    ROLES.map((role) => [route.method, route.path(':id'), role, route] as const),
+  );
+
+  it.each(matrix)(
+    '%s %s as %s of another tenant: 403 or 404, never the episode',
+    async (_m, _p, role, route) => {
+      const response = await call(route, role, OTHER_TENANT);
+      const body = await response.text();
+
+      expect(response.status).toBe(route.roles.includes(role) ? 404 : 403);
+      expect(body).not.toContain('Patient/iso-1');
+    },
+  );
+
+  it.each(
+    episodeRoutes.filter((route) => route.body).map((route) => [route.path(':id'), route] as const),
+  )('POST %s with an unknown field: 400 naming it', async (_p, route) => {
+    const response = await call(route, 'coordinator', OWNER_TENANT, { ...route.body, mrn: '123' });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      type: 'https://care-engine.dev/problems/validation',
+    });
+  });
+
+  it('serves the episode to its own tenant', async () => {
+    const response = await call(episodeRoutes[0]!, 'analyst', OWNER_TENANT);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ episodeId, patientRef: 'Patient/iso-1' });
+  });
+});

@@ -1,20 +1,8 @@
-import type { BusinessCalendar } from '../calendar/business-calendar';
 import { contactRequirementMet } from '../tcm/tcm-outcome';
 import type { CareEpisodeEvent, ContactChannel } from './care-episode-event';
 import type { OpenCareEpisode } from './care-episode-state';
 import { contactRequirementMetSoFar } from './contact-requirement';
-import { foldCareEpisode } from './fold';
-
-function openEpisode(...events: CareEpisodeEvent[]): OpenCareEpisode {
-  const state = foldCareEpisode(events);
-  if (state.status !== 'open') throw new Error('expected an open episode');
-  return state;
-}
-
-const calendar: BusinessCalendar = {
-  timeZone: 'America/New_York',
-  holidays: ['2026-11-26', '2026-12-25', '2027-01-01', '2027-01-18'],
-};
+import { openEpisode, NEW_YORK_CALENDAR as calendar } from '../testing/episode-specs';
 
 // Friday 15 January 2027, 15:00 in New York: the contact is due by the end of Wednesday the 20th.
 const DISCHARGED_AT = '2027-01-15T20:00:00.000Z';

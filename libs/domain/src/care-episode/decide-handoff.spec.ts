@@ -1,44 +1,10 @@
-import type { BusinessCalendar } from '../calendar/business-calendar';
 import type { HandoffKind, HandoffPhase } from '../handoff/handoff';
 import type { LadderStep } from '../handoff/escalation-ladder';
 import type { CareEpisodeCommand } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
-import type { OpenCareEpisode } from './care-episode-state';
-import { decide } from './decide';
-import { DomainRuleViolation } from './domain-rule-violation';
-import { foldCareEpisode } from './fold';
+import { given, openEpisode, NEW_YORK_CALENDAR as calendar } from '../testing/episode-specs';
 
 /** The rule a decision violates, or undefined when the command is accepted. */
-function violatedRule(attempt: () => unknown): string | undefined {
-  try {
-    attempt();
-  } catch (error) {
-    if (error instanceof DomainRuleViolation) return error.rule;
-    throw error;
-  }
-  return undefined;
-}
-
-const given = (...history: CareEpisodeEvent[]) => ({
-  when: (command: CareEpisodeCommand) => ({
-    then: (expected: CareEpisodeEvent[]) =>
-      expect(decide(command, foldCareEpisode(history))).toEqual(expected),
-    thenThrows: (rule: string) =>
-      expect(violatedRule(() => decide(command, foldCareEpisode(history)))).toBe(rule),
-  }),
-});
-
-function openEpisode(...events: CareEpisodeEvent[]): OpenCareEpisode {
-  const state = foldCareEpisode(events);
-  if (state.status !== 'open') throw new Error('expected an open episode');
-  return state;
-}
-
-const calendar: BusinessCalendar = {
-  timeZone: 'America/New_York',
-  holidays: ['2026-11-26', '2026-12-25', '2027-01-01', '2027-01-18'],
-};
-
 // Friday 15 January 2027, 15:00 in New York.
 const DISCHARGED_AT = '2027-01-15T20:00:00.000Z';
 const PLANNED_AT = '2027-01-19T15:00:00.000Z';

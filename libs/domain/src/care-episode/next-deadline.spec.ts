@@ -1,20 +1,7 @@
-import type { BusinessCalendar } from '../calendar/business-calendar';
 import type { HandoffKind } from '../handoff/handoff';
 import type { CareEpisodeEvent } from './care-episode-event';
-import type { OpenCareEpisode } from './care-episode-state';
-import { foldCareEpisode } from './fold';
 import { nextDeadline } from './next-deadline';
-
-function openEpisode(...events: CareEpisodeEvent[]): OpenCareEpisode {
-  const state = foldCareEpisode(events);
-  if (state.status !== 'open') throw new Error('expected an open episode');
-  return state;
-}
-
-const calendar: BusinessCalendar = {
-  timeZone: 'America/New_York',
-  holidays: ['2026-11-26', '2026-12-25', '2027-01-01', '2027-01-18'],
-};
+import { openEpisode, NEW_YORK_CALENDAR as calendar } from '../testing/episode-specs';
 
 // Friday 15 January 2027, 15:00 in New York: contact due by the end of Wednesday the 20th
 // (MLK Day on the 18th), a high-complexity visit by the end of Friday the 22nd, the service

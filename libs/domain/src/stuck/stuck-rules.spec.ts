@@ -1,21 +1,10 @@
-import type { BusinessCalendar } from '../calendar/business-calendar';
 import type { CareEpisodeEvent } from '../care-episode/care-episode-event';
 import type { OpenCareEpisode } from '../care-episode/care-episode-state';
-import { foldCareEpisode } from '../care-episode/fold';
 import type { HandoffKind } from '../handoff/handoff';
 import type { StuckPolicy } from '../tenant/tenant-policy';
 import { hasOutstandingWork, nextStuckCheck, stuckReasonsAt } from './stuck-rules';
+import { openEpisode, NEW_YORK_CALENDAR as calendar } from '../testing/episode-specs';
 
-function openEpisode(...events: CareEpisodeEvent[]): OpenCareEpisode {
-  const state = foldCareEpisode(events);
-  if (state.status !== 'open') throw new Error('expected an open episode');
-  return state;
-}
-
-const calendar: BusinessCalendar = {
-  timeZone: 'America/New_York',
-  holidays: ['2026-11-26', '2026-12-25', '2027-01-01', '2027-01-18'],
-};
 const policy: StuckPolicy = {
   idleHours: 72,
   stageSlaHours: { intake: 4, assessment: 24, planning: 24 },

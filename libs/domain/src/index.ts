@@ -19,3 +19,6 @@ export * from './follow-up/contact-schedule';
 export * from './stuck/stuck-reason';
 export * from './stuck/stuck-rules';
 export * from './tenant/tenant-policy';
+export * from './care-episode/care-episode-event-types';
+export * from './care-episode/event-actor';
+export * from './care-episode/open-deadlines';

@@ -1,4 +1,4 @@
 export * from './episode-summary.projection';
-export * from './episode-timeline.projection';
+export * from './episode-worklist.projection';
 export * from './projections';
 export * from './read-model-migrations';

@@ -11,7 +11,7 @@ import {
 import { loadConfig } from '@care/platform';
 import type { DataSource } from 'typeorm';
 import { episodeSummaryProjection } from './episode-summary.projection';
-import { episodeTimelineProjection } from './episode-timeline.projection';
+import { episodeWorklistProjection } from './episode-worklist.projection';
 
 const DISCHARGE = 'care.episode.discharge_recorded.v1';
 
@@ -125,8 +125,8 @@ describe('read model projections (real PostgreSQL)', () => {
     for (const id of episodes) {
       await store.append(id, 0, discharge(id), { streamType: 'care-episode' });
     }
-    const first = new AsyncProjectionRunner(app, store, episodeTimelineProjection, 10_000);
-    const second = new AsyncProjectionRunner(app, store, episodeTimelineProjection, 10_000);
+    const first = new AsyncProjectionRunner(app, store, episodeWorklistProjection, 10_000);
+    const second = new AsyncProjectionRunner(app, store, episodeWorklistProjection, 10_000);
 
     const outcomes = await Promise.allSettled([first.runOnce(), second.runOnce()]);
     await first.catchUp();
@@ -135,8 +135,8 @@ describe('read model projections (real PostgreSQL)', () => {
       if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(CheckpointMoved);
     }
     expect(await second.runOnce()).toBe(0);
-    const rows = await app.query<{ episode_id: string }[]>(
-      `SELECT episode_id FROM episode_timeline WHERE episode_id = ANY($1::uuid[])`,
+    const rows = await owner.query<{ episode_id: string }[]>(
+      `SELECT episode_id FROM episode_worklist WHERE episode_id = ANY($1::uuid[])`,
       [episodes],
     );
     expect(rows.map((row) => row.episode_id).sort()).toEqual([...episodes].sort());
@@ -144,12 +144,7 @@ describe('read model projections (real PostgreSQL)', () => {
 
   it.each([
     [episodeSummaryProjection.name, episodeSummaryProjection, 'episode_summaries', 'episode_id'],
-    [
-      episodeTimelineProjection.name,
-      episodeTimelineProjection,
-      'episode_timeline',
-      'episode_id, stream_version',
-    ],
+    [episodeWorklistProjection.name, episodeWorklistProjection, 'episode_worklist', 'episode_id'],
   ])(
     'rebuilds %s from the log identical to the live model',
     async (_, projection, name, orderBy) => {
@@ -157,7 +152,7 @@ describe('read model projections (real PostgreSQL)', () => {
       await rebuildProjection(owner, store, projection);
       const episodeId = randomUUID();
       await store.append(episodeId, 0, discharge(episodeId), { streamType: 'care-episode' });
-      await new AsyncProjectionRunner(app, store, episodeTimelineProjection).catchUp();
+      await new AsyncProjectionRunner(app, store, episodeWorklistProjection).catchUp();
       const live = await table(name, orderBy);
 
       const replayed = await rebuildProjection(owner, store, projection);

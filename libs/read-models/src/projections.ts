@@ -1,11 +1,11 @@
 import type { Projection } from '@care/event-store';
 import { episodeSummaryProjection } from './episode-summary.projection';
-import { episodeTimelineProjection } from './episode-timeline.projection';
+import { episodeWorklistProjection } from './episode-worklist.projection';
 
 /** Every read model, by name; `npm run projections:rebuild -- <name>` picks from these. */
 export const projections: readonly Projection[] = [
   episodeSummaryProjection,
-  episodeTimelineProjection,
+  episodeWorklistProjection,
 ];
 
 export const inlineProjections = projections.filter((projection) => projection.mode === 'inline');

@@ -5,9 +5,9 @@ describe('projections:rebuild (real PostgreSQL)', () => {
   const ownerUrl = () => loadConfig().DATABASE_OWNER_URL;
 
   it('rebuilds the named projection and reports how many events it replayed', async () => {
-    const result = await rebuildProjectionNamed('episode-timeline', ownerUrl());
+    const result = await rebuildProjectionNamed('episode-worklist', ownerUrl());
 
-    expect(result.projection).toBe('episode-timeline');
+    expect(result.projection).toBe('episode-worklist');
     expect(result.events).toBeGreaterThanOrEqual(0);
   });
 
@@ -15,12 +15,12 @@ describe('projections:rebuild (real PostgreSQL)', () => {
     [
       'an unknown name',
       'episode-sumary',
-      'unknown projection "episode-sumary"; known: episode-summary, episode-timeline',
+      'unknown projection "episode-sumary"; known: episode-summary, episode-worklist',
     ],
     [
       'no name',
       undefined,
-      'name the projection to rebuild; known: episode-summary, episode-timeline',
+      'name the projection to rebuild; known: episode-summary, episode-worklist',
     ],
   ])('refuses %s, listing the known projections', async (_, name, message) => {
     const rebuild = rebuildProjectionNamed(name, ownerUrl());

@@ -1,0 +1,51 @@
+import type { CareEpisodeEvent } from './care-episode-event';
+
+/** Who documented the fact, when a person did; feed and engine events have no actor. */
+export function eventActor(event: CareEpisodeEvent): string | undefined {
+  switch (event.type) {
+    case 'care.episode.assessment_recorded.v1':
+      return event.data.assessedBy;
+    case 'care.episode.plan_approved.v1':
+      return event.data.approvedBy;
+    case 'care.episode.contact_attempted.v1':
+      return event.data.attemptedBy;
+    case 'care.episode.face_to_face_visit_recorded.v1':
+      return event.data.recordedBy;
+    case 'care.episode.medication_reconciled.v1':
+      return event.data.reconciledBy;
+    case 'care.episode.discharge_recorded.v1':
+    case 'care.episode.tcm_clocks_started.v1':
+    case 'care.episode.follow_up_planned.v1':
+    case 'care.episode.handoff_requested.v1':
+    case 'care.episode.handoff_accepted.v1':
+    case 'care.episode.handoff_declined.v1':
+    case 'care.episode.handoff_completed.v1':
+    case 'care.episode.handoff_reminder_sent.v1':
+    case 'care.episode.handoff_escalated.v1':
+    case 'care.episode.handoff_reassigned.v1':
+    case 'care.episode.readmission_recorded.v1':
+    case 'care.episode.stuck_flagged.v1':
+    case 'care.episode.stuck_cleared.v1':
+    case 'care.episode.closed.v1':
+    case 'care.episode.cancelled.v1':
+      return undefined;
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
+}
+
+/** When the fact happened, as opposed to when it was recorded. */
+export function eventOccurredAt(event: CareEpisodeEvent): string {
+  switch (event.type) {
+    case 'care.episode.discharge_recorded.v1':
+      return event.data.dischargedAt;
+    case 'care.episode.readmission_recorded.v1':
+      return event.data.admittedAt;
+    case 'care.episode.cancelled.v1':
+      return event.data.cancelledAt;
+    default:
+      return event.data.at;
+  }
+}

@@ -92,4 +92,41 @@ describe('api under random input (fast-check)', () => {
       { numRuns: RUNS },
     );
   });
+
+  const queryRoutes = [
+    '/v1/worklists/mine',
+    '/v1/worklists/unassigned',
+    '/v1/worklists/due-today',
+    '/v1/worklists/overdue',
+    `/v1/episodes/${episodeId}/timeline`,
+    `/v1/patients/${randomUUID()}/episodes`,
+    '/v1/patients',
+  ];
+  const queryValue = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom('mine', 'true', 'false', 'high', 'planning', '-1', '0', '1e9', 'NaN'),
+    fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value)).toString('base64url')),
+  );
+  const queryName = fc.oneof(
+    fc.constantFrom('stage', 'riskTier', 'stuck', 'stuckReason', 'limit', 'cursor'),
+    fc.constantFrom('status', 'identifier'),
+    fc.string({ minLength: 1, maxLength: 12 }),
+  );
+
+  it.each(queryRoutes)('answers any query string on %s without a 5xx', async (path) => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(queryName, queryValue), { maxLength: 4 }),
+        async (pairs) => {
+          const query = new URLSearchParams(pairs).toString();
+          const response = await fetch(`${baseUrl}${path}?${query}`, {
+            headers: { authorization },
+          });
+          await response.text();
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
 });

@@ -86,7 +86,7 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
     (await (await read(episodeId)).json()) as {
       episodeId: string;
       version: number;
-      events: { eventId: string; type: string; version: number }[];
+      timeline: { items: { eventId: string; type: string; version: number }[] };
     };
 
   const discharge = () => ({
@@ -119,11 +119,11 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
       stage: 'assessment',
       version: 2,
     });
-    expect(episode.events.map(({ type, version }) => [type, version])).toEqual([
+    expect(episode.timeline.items.map(({ type, version }) => [type, version])).toEqual([
       ['care.episode.discharge_recorded.v1', 1],
       ['care.episode.tcm_clocks_started.v1', 2],
     ]);
-    const [stored] = episode.events;
+    const [stored] = episode.timeline.items;
 
     const message = await until('the episode event on Kafka', () =>
       received.find(
@@ -160,7 +160,7 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
       version: 2,
     });
     const episode = await getEpisode(first.episodeId);
-    expect(episode.events.map((event) => event.type)).toEqual([
+    expect(episode.timeline.items.map((event) => event.type)).toEqual([
       'care.episode.discharge_recorded.v1',
       'care.episode.tcm_clocks_started.v1',
     ]);
@@ -294,7 +294,7 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
         tenant_id: 'general-hospital',
         action: 'episode.read',
         episode_id: episodeId,
-        fields: ['patientRef', 'encounterId', 'dischargedAt', 'events'],
+        fields: ['patientRef', 'encounterId', 'dischargedAt', 'timeline'],
         status: 200,
       },
     ]);

@@ -143,9 +143,9 @@ describe('episode actions (api and worker on the real stack)', () => {
       await fetch(`${baseUrl}/v1/episodes/${episodeId}`, {
         headers: await headers(['coordinator']),
       })
-    ).json()) as { events: { type: string }[] };
+    ).json()) as { timeline: { items: { type: string }[] } };
     expect(
-      episode.events.filter((event) => event.type === 'care.episode.contact_attempted.v1'),
+      episode.timeline.items.filter((event) => event.type === 'care.episode.contact_attempted.v1'),
     ).toHaveLength(1);
   });
 

@@ -8,44 +8,18 @@ import { frameMllp, MllpDecoder } from '@care/intake';
 import { loadConfig } from '@care/platform';
 import { Client, Connection } from '@temporalio/client';
 import { Hl7Message } from '@medplum/core';
-import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/create-api';
 import { MllpListener } from '../apps/api/src/intake/mllp-listener.service';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import {
-  A01_ADMISSION,
-  A03_DISCHARGE,
-  A13_CANCEL_DISCHARGE,
-  withField,
-} from '../libs/intake/src/hl7/testing/adt-fixtures';
 import { dischargedEncounter, withElement } from '../libs/intake/src/fhir/testing/fhir-fixtures';
+import { A03_DISCHARGE, withField } from '../libs/intake/src/hl7/testing/adt-fixtures';
+import { adtFeed } from './support/adt-feed';
 import { until } from './support/until';
 
 const TENANT = 'general-hospital';
 const FAMILY = 'Testpatient';
 const BIRTH_DATE = '19520314';
-
-/** A patient's ADT messages with this run's identifiers and recent times. */
-function feed() {
-  const mrn = `MRN${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const visit = `V${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const hl7Now = (minutesAgo: number) =>
-    DateTime.utc().minus({ minutes: minutesAgo }).toFormat('yyyyMMddHHmmss') + '+0000';
-  const personalize = (text: string, admitted: boolean) => {
-    let message = withField(text, 'MSH', 10, `C${randomUUID().replace(/-/g, '').slice(0, 18)}`);
-    message = withField(message, 'PID', 3, `${mrn}^^^GH&2.16.840.1.113883.3.1234&ISO^MR`);
-    message = withField(message, 'PV1', 19, `${visit}^^^GH^VN`);
-    if (admitted) message = withField(message, 'PV1', 44, hl7Now(60 * 24 * 3));
-    return message;
-  };
-  return {
-    mrn,
-    discharge: () => withField(personalize(A03_DISCHARGE, true), 'PV1', 45, hl7Now(30)),
-    readmission: () => withField(personalize(A01_ADMISSION, false), 'PV1', 44, hl7Now(1)),
-    cancel: () => withField(personalize(A13_CANCEL_DISCHARGE, true), 'EVN', 2, hl7Now(1)),
-  };
-}
 
 const msa = (ack: string) => {
   const segment = Hl7Message.parse(ack).getSegment('MSA');
@@ -114,12 +88,12 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
     const response = await fetch(`${baseUrl}/v1/episodes/${episodeId}`, {
       headers: { authorization: `Bearer ${await token(['coordinator'])}` },
     });
-    const episode = (await response.json()) as { events: { type: string }[] };
-    return episode.events.map((event) => event.type.replace(/^care\.episode\.|\.v1$/g, ''));
+    const episode = (await response.json()) as { timeline: { items: { type: string }[] } };
+    return episode.timeline.items.map((event) => event.type.replace(/^care\.episode\.|\.v1$/g, ''));
   };
 
   it('starts an episode from an A03, acknowledges AA echoing MSH-10, and answers a repeat with the same ACK', async () => {
-    const patient = feed();
+    const patient = adtFeed();
     const message = patient.discharge();
 
     const ack = await sendHl7(message);
@@ -135,7 +109,7 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
   });
 
   it('records an A01 of a patient with an open episode as a readmission, and an A13 cancels the episode', async () => {
-    const patient = feed();
+    const patient = adtFeed();
     await sendHl7(patient.discharge());
     const { episode_id: episodeId } = (await episodeOf(patient.mrn))!;
 
@@ -169,7 +143,7 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
 
   it('acknowledges framed messages over MLLP on the same connection', async () => {
     const port = api.get(MllpListener).port!;
-    const patient = feed();
+    const patient = adtFeed();
     const message = patient.discharge();
     const socket = connect(port, '127.0.0.1');
     const decoder = new MllpDecoder();
@@ -241,7 +215,7 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
   });
 
   it("keeps a seeded patient's name, MRN and birth date out of Temporal and the event store", async () => {
-    const patient = feed();
+    const patient = adtFeed();
     await sendHl7(patient.discharge());
     const { episode_id: episodeId } = (await episodeOf(patient.mrn))!;
     const plain = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { issueToken, ROLES, type Role } from '@care/auth';
-import { createDataSource, deterministicEventId, PostgresEventStore } from '@care/event-store';
+import {
+  AsyncProjectionRunner,
+  createDataSource,
+  deterministicEventId,
+  PostgresEventStore,
+} from '@care/event-store';
 import { loadConfig } from '@care/platform';
+import { episodeWorklistProjection } from '@care/read-models';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/create-api';
 
-const OWNER_TENANT = 'general-hospital';
+// A tenant of its own, so its lists hold only this run's episode.
+const OWNER_TENANT = `isolation-${randomUUID().slice(0, 8)}`;
 const OTHER_TENANT = 'st-elsewhere';
 
 interface Route {
@@ -24,6 +31,11 @@ const episodeRoutes: Route[] = [
   {
     method: 'GET',
     path: (id) => `/v1/episodes/${id}`,
+    roles: ['coordinator', 'ops', 'analyst', 'admin'],
+  },
+  {
+    method: 'GET',
+    path: (id) => `/v1/episodes/${id}/timeline`,
     roles: ['coordinator', 'ops', 'analyst', 'admin'],
   },
   {
@@ -124,6 +136,11 @@ describe('tenant isolation (api on the real PostgreSQL)', () => {
       ],
       { streamType: 'care-episode' },
     );
+    await new AsyncProjectionRunner(
+      dataSource,
+      new PostgresEventStore(dataSource),
+      episodeWorklistProjection,
+    ).catchUp();
     api = await createApi();
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();
@@ -175,5 +192,35 @@ describe('tenant isolation (api on the real PostgreSQL)', () => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ episodeId, patientRef: 'Patient/iso-1' });
+  });
+
+  const listRoles: Role[] = ['coordinator', 'ops', 'admin'];
+  const lists = ['/v1/worklists/unassigned', '/v1/worklists/mine', '/v1/worklists/overdue'];
+  const listRoute = (path: string): Route => ({
+    method: 'GET',
+    path: () => path,
+    roles: listRoles,
+  });
+
+  it.each(lists.flatMap((path) => ROLES.map((role) => [path, role] as const)))(
+    'GET %s as %s of another tenant: 403 or a list without the episode',
+    async (path, role) => {
+      const response = await call(listRoute(path), role, OTHER_TENANT);
+      const body = await response.text();
+
+      expect(response.status).toBe(listRoles.includes(role) ? 200 : 403);
+      expect(body).not.toContain(episodeId);
+    },
+  );
+
+  it("lists the episode as unassigned for its own tenant's coordinators", async () => {
+    const response = await call(
+      listRoute('/v1/worklists/unassigned?limit=100'),
+      'coordinator',
+      OWNER_TENANT,
+    );
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(episodeId);
   });
 });

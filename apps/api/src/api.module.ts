@@ -7,6 +7,8 @@ import { DischargesModule } from './discharges/discharges.module';
 import { EpisodeActionsModule } from './episode-actions/episode-actions.module';
 import { IntakeModule } from './intake/intake.module';
 import { EpisodesModule } from './episodes/episodes.module';
+import { PatientsModule } from './patients/patients.module';
+import { WorklistsModule } from './worklists/worklists.module';
 
 @Module({
   imports: [
@@ -16,6 +18,8 @@ import { EpisodesModule } from './episodes/episodes.module';
     AuthModule,
     AuditModule,
     EpisodesModule,
+    WorklistsModule,
+    PatientsModule,
     DischargesModule,
     EpisodeActionsModule,
     IntakeModule,

@@ -1,4 +1,4 @@
-/** One access to patient data: who, in what role and tenant, did what to which episode. */
+/** One access to patient data: who, in what role and tenant, did what to which episodes. */
 export interface AuditEntry {
   requestId: string;
   subject: string;
@@ -6,7 +6,8 @@ export interface AuditEntry {
   tenantId: string;
   /** e.g. `episode.read`, `discharge.record`, `payload.decode`. */
   action: string;
-  episodeId?: string;
+  /** Every episode the request read or wrote; a list answer names each one. */
+  episodeIds: string[];
   /** The patient-data fields read or written; never their values. */
   fields: string[];
   status: number;

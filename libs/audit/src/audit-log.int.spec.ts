@@ -37,7 +37,7 @@ describe('audit log (real PostgreSQL)', () => {
       roles: ['coordinator'],
       tenantId: 'general-hospital',
       action: 'episode.read',
-      episodeId,
+      episodeIds: [episodeId],
       fields: ['patientRef', 'events'],
       status: 200,
     });
@@ -56,6 +56,36 @@ describe('audit log (real PostgreSQL)', () => {
         fields: ['patientRef', 'events'],
         status: 200,
       },
+    ]);
+  });
+
+  it('records a page of episodes as one row per episode, and a request about none as one row', async () => {
+    const requestId = randomUUID();
+    const episodes = [randomUUID(), randomUUID(), randomUUID()];
+    const entry = {
+      subject: 'bob',
+      roles: ['coordinator'],
+      tenantId: 'general-hospital',
+      action: 'worklist.read',
+      fields: ['patientRef'],
+      status: 200,
+    };
+
+    await new AuditLog(app).record({ ...entry, requestId, episodeIds: episodes });
+    await new AuditLog(app).record({ ...entry, requestId: `${requestId}-empty`, episodeIds: [] });
+
+    const rows = await app.query<{ request_id: string; episode_id: string | null }[]>(
+      `SELECT request_id, episode_id FROM audit_log WHERE request_id LIKE $1 || '%'`,
+      [requestId],
+    );
+    expect(
+      rows
+        .filter((row) => row.request_id === requestId)
+        .map((row) => row.episode_id)
+        .sort(),
+    ).toEqual([...episodes].sort());
+    expect(rows.filter((row) => row.request_id !== requestId)).toEqual([
+      { request_id: `${requestId}-empty`, episode_id: null },
     ]);
   });
 

@@ -36,7 +36,7 @@ export class AuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
         const param = request.params.episodeId;
-        const episodeId = typeof param === 'string' ? param : episodeIdIn(result);
+        const episodeIds = typeof param === 'string' ? [param] : episodeIdsIn(result);
         try {
           await this.auditLog.record({
             requestId: typeof request.id === 'string' ? request.id : JSON.stringify(request.id),
@@ -44,7 +44,7 @@ export class AuditInterceptor implements NestInterceptor {
             roles: request.principal.roles,
             tenantId: request.principal.tenantId,
             action: route.action,
-            episodeId,
+            episodeIds,
             fields: route.fields,
             status: response.statusCode,
           });
@@ -63,7 +63,15 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
-const episodeIdIn = (result: unknown): string | undefined =>
-  typeof result === 'object' && result !== null && 'episodeId' in result
-    ? String(result.episodeId)
-    : undefined;
+const episodeIdOf = (value: unknown): string[] =>
+  typeof value === 'object' && value !== null && 'episodeId' in value
+    ? [String(value.episodeId)]
+    : [];
+
+/** The episode an answer is about, or each episode in a page of them. */
+function episodeIdsIn(result: unknown): string[] {
+  if (typeof result === 'object' && result !== null && 'items' in result) {
+    return Array.isArray(result.items) ? result.items.flatMap(episodeIdOf) : [];
+  }
+  return episodeIdOf(result);
+}

@@ -4,6 +4,7 @@ export * from './deterministic-event-id';
 export * from './postgres-event-store';
 export * from './outbox-store';
 export * from './in-transaction';
+export * from './in-tenant';
 export * from './data-source';
 export * from './event-store.module';
 export * from './migrate-database';

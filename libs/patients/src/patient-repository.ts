@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inTenant } from '@care/event-store';
 import type { PatientDemographics, PatientIdentifier } from '@care/intake';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -31,7 +32,9 @@ export class PatientRepository {
   async upsert(tenantId: string, demographics: PatientDemographics): Promise<StoredPatient> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.inTenant(tenantId, (tx) => this.upsertIn(tx, tenantId, demographics));
+        return await inTenant(this.dataSource, tenantId, (tx) =>
+          this.upsertIn(tx, tenantId, demographics),
+        );
       } catch (error) {
         // Two feeds created the same new patient at once: the second finds the first's row.
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 3) throw error;
@@ -43,7 +46,7 @@ export class PatientRepository {
     tenantId: string,
     identifier: PatientIdentifier,
   ): Promise<StoredPatient | undefined> {
-    return this.inTenant(tenantId, async (tx) => {
+    return inTenant(this.dataSource, tenantId, async (tx) => {
       const patientId = await this.patientIdFor(tx, [identifier]);
       return patientId ? this.load(tx, tenantId, patientId) : undefined;
     });
@@ -131,12 +134,5 @@ export class PatientRepository {
       ...(row.birth_date ? { birthDate: row.birth_date } : {}),
       ...(row.sex ? { sex: row.sex } : {}),
     };
-  }
-
-  private inTenant<T>(tenantId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT set_config('care.tenant_id', $1, true)`, [tenantId]);
-      return work(tx);
-    });
   }
 }

@@ -11,3 +11,5 @@ export * from './retry/backoff-delay';
 export * from './retry/pause';
 export * from './http/rate-limit.module';
 export * from './http/accepts-body.decorator';
+export * from './http/accepts-query.decorator';
+export * from './http/cursor';

@@ -84,7 +84,7 @@ describe('episode worklist projection (real PostgreSQL)', () => {
       events.map((event, index): NewEvent => ({
         eventId: deterministicEventId(episodeId, index + 1),
         type: event.type,
-        data: event.data as unknown as Record<string, unknown>,
+        data: event.data,
         metadata: { tenantId: TENANT },
       })),
       { streamType: 'care-episode' },

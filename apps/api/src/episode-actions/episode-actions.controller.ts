@@ -26,10 +26,10 @@ import {
   handoffStepRequest,
   planApprovalRequest,
 } from './episode-action-requests';
+import { episodeIdParam } from '../episodes/episode-id';
 import { IdempotencyKey } from './idempotency-key.decorator';
 import { RunEpisodeUpdate, type EpisodeActionResult } from './run-episode-update.use-case';
 
-const episodeIdParam = new ZodPipe(z.uuid('must be an episode id (UUID)'), 'episodeId');
 type Result = Promise<EpisodeActionResult<EpisodeUpdateOutcome>>;
 
 /**

@@ -1,13 +1,18 @@
-import type { CareEpisodeStage } from '@care/domain';
+import type {
+  CareEpisodeStage,
+  EpisodeAssessment,
+  Handoff,
+  Readmission,
+  RecordedContactAttempt,
+  RiskTier,
+  StuckStatus,
+  TcmOutcome,
+} from '@care/domain';
+import type { Page } from '@care/platform';
+import type { DeadlineView } from './episode-list-item';
+import type { TimelineEntry } from './timeline-entry';
 
-export interface EpisodeEventView {
-  eventId: string;
-  type: string;
-  version: number;
-  recordedAt: string;
-  data: Record<string, unknown>;
-}
-
+/** An episode as a coordinator opens it: where it stands, what is due, and how it got there. */
 export interface EpisodeView {
   episodeId: string;
   tenantId: string;
@@ -15,6 +20,18 @@ export interface EpisodeView {
   patientRef: string;
   dischargedAt: string;
   stage: CareEpisodeStage;
+  stageSince: string;
   version: number;
-  events: EpisodeEventView[];
+  riskTier?: RiskTier;
+  assessment?: EpisodeAssessment;
+  deadlines: DeadlineView[];
+  handoffs: readonly Handoff[];
+  contacts: readonly RecordedContactAttempt[];
+  visitAt?: string;
+  medicationReconciledAt?: string;
+  readmissions: readonly Readmission[];
+  stuck?: StuckStatus;
+  outcome?: TcmOutcome;
+  /** The first page of the timeline; `GET …/timeline?cursor=` continues it. */
+  timeline: Page<TimelineEntry>;
 }

@@ -1,27 +1,26 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { foldCareEpisode, type CareEpisodeEvent } from '@care/domain';
+import { Injectable } from '@nestjs/common';
+import { foldCareEpisode, openDeadlines, type CareEpisodeEvent } from '@care/domain';
 import { PostgresEventStore } from '@care/event-store';
-import { problemType, ProblemException } from '@care/platform';
+import { toPage } from '@care/platform';
+import { episodeNotFound } from './episode-not-found';
 import type { EpisodeView } from './episode-view';
+import { toTimelineEntry } from './timeline-entry';
+import { TIMELINE_PAGE } from './timeline-query';
 
+/** The episode folded from its own stream, so it reflects every action already answered. */
 @Injectable()
 export class GetEpisode {
   constructor(private readonly eventStore: PostgresEventStore) {}
 
-  /** Another tenant's episode is answered like a missing one: its existence is not disclosed. */
-  async execute(episodeId: string, tenantId: string): Promise<EpisodeView> {
+  async execute(episodeId: string, tenantId: string, now = new Date()): Promise<EpisodeView> {
     const events = await this.eventStore.readStream(episodeId);
     const state = foldCareEpisode(
       events.map((event) => ({ type: event.type, data: event.data }) as CareEpisodeEvent),
     );
     if (state.status === 'empty' || state.tenantId !== tenantId) {
-      throw new ProblemException({
-        type: problemType('episode-not-found'),
-        title: 'Episode not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No episode ${episodeId}.`,
-      });
+      throw episodeNotFound(episodeId);
     }
+    const riskTier = state.followUp?.riskTier ?? state.assessment?.lace.tier;
     return {
       episodeId: state.episodeId,
       tenantId: state.tenantId,
@@ -29,14 +28,29 @@ export class GetEpisode {
       patientRef: state.patientRef,
       dischargedAt: state.dischargedAt,
       stage: state.stage,
+      stageSince: state.stageSince,
       version: events.length,
-      events: events.map((event) => ({
-        eventId: event.eventId,
-        type: event.type,
-        version: event.streamVersion,
-        recordedAt: event.recordedAt.toISOString(),
-        data: event.data,
+      ...(riskTier ? { riskTier } : {}),
+      ...(state.assessment ? { assessment: state.assessment } : {}),
+      deadlines: openDeadlines(state).map((deadline) => ({
+        ...deadline,
+        overdue: Date.parse(deadline.dueAt) < now.getTime(),
       })),
+      handoffs: state.handoffs,
+      contacts: state.contacts,
+      ...(state.visitAt ? { visitAt: state.visitAt } : {}),
+      ...(state.medicationReconciledAt
+        ? { medicationReconciledAt: state.medicationReconciledAt }
+        : {}),
+      readmissions: state.readmissions,
+      ...(state.stuck ? { stuck: state.stuck } : {}),
+      ...(state.outcome ? { outcome: state.outcome } : {}),
+      timeline: toPage(
+        events.slice(0, TIMELINE_PAGE + 1),
+        TIMELINE_PAGE,
+        toTimelineEntry,
+        (event) => [event.streamVersion],
+      ),
     };
   }
 }

@@ -72,6 +72,7 @@ export class MllpListener implements OnApplicationBootstrap, OnApplicationShutdo
               roles: ['integration'],
               tenantId,
               action: 'hl7.adt',
+              episodeIds: [],
               fields: ['patient', 'encounter'],
               status: 200,
             });

@@ -33,6 +33,9 @@ export class EpisodeWorklist1765000000000 implements MigrationInterface {
         WHERE stage NOT IN ('closed', 'cancelled')`,
     );
     await queryRunner.query(
+      `CREATE INDEX episode_worklist_patient ON episode_worklist (tenant_id, patient_ref, discharged_at)`,
+    );
+    await queryRunner.query(
       `CREATE INDEX episode_worklist_coordinators ON episode_worklist USING gin (coordinators)`,
     );
     await queryRunner.query(`

@@ -17,6 +17,8 @@ export const configSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /** Write JSON logs to this file instead of standard output. */
+    LOG_FILE: z.string().min(1).optional(),
     /** The application role: it may append events but never update or delete them. */
     DATABASE_URL: postgresUrl.default('postgres://care_app:care_app@127.0.0.1:5432/care'),
     /** The schema owner, used only by migrations and projection rebuilds. */

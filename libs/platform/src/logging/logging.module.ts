@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 
@@ -16,8 +18,8 @@ export class LoggingModule {
       imports: [
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: {
+          useFactory: (config: AppConfig) => {
+            const options: PinoHttpOptions = {
               name: app,
               level: config.LOG_LEVEL,
               redact,
@@ -31,11 +33,16 @@ export class LoggingModule {
               },
               autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
               transport:
-                config.NODE_ENV === 'development'
+                config.NODE_ENV === 'development' && !config.LOG_FILE
                   ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } }
                   : undefined,
-            },
-          }),
+            };
+            return {
+              pinoHttp: config.LOG_FILE
+                ? [options, destination({ dest: config.LOG_FILE, mkdir: true })]
+                : options,
+            };
+          },
         }),
       ],
     };

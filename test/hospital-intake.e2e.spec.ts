@@ -102,7 +102,7 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
     ).toHaveLength(1);
   });
 
-  it('records an A01 of a patient with an open episode as a readmission, and an A13 cancels the episode', async () => {
+  it('records an A01 of a patient with an open episode as a readmission, an A11 takes it back, and an A13 cancels the episode', async () => {
     const patient = adtFeed();
     await sendHl7(patient.discharge());
     const { episode_id: episodeId } = (await episodeOf(patient.mrn))!;
@@ -111,9 +111,18 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
     await until('the readmission on the episode', async () =>
       (await eventTypes(episodeId)).includes('readmission_recorded'),
     );
+    const admissionCancelled = await sendHl7(patient.cancelAdmission());
+    await until('the readmission taken back', async () =>
+      (await eventTypes(episodeId)).includes('readmission_cancelled'),
+    );
+    const episode = await fetch(`${baseUrl}/v1/episodes/${episodeId}`, {
+      headers: { authorization: `Bearer ${await token(['coordinator'])}` },
+    });
+    expect(((await episode.json()) as { readmissions: unknown[] }).readmissions).toEqual([]);
     const cancelled = await sendHl7(patient.cancel());
 
     expect(msa(admitted).code).toBe('AA');
+    expect(msa(admissionCancelled).code).toBe('AA');
     expect(msa(cancelled).code).toBe('AA');
     await until('the cancellation on the episode', async () =>
       (await eventTypes(episodeId)).includes('cancelled'),
@@ -207,4 +216,30 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
       issue: expect.arrayContaining([expect.objectContaining({ severity: 'error' })]) as unknown,
     });
   });
+
+  it.each([
+    ['no token', undefined, JSON.stringify(dischargedEncounter()), 401, 'login'],
+    ['a coordinator token', 'coordinator', JSON.stringify(dischargedEncounter()), 403, 'forbidden'],
+    ['a body that is not JSON', 'integration', '{"resourceType": "Enc', 400, 'invalid'],
+  ] as const)(
+    'answers a FHIR request with %s as an OperationOutcome (%i, %s)',
+    async (_case, role, body, status, code) => {
+      const response = await fetch(`${baseUrl}/v1/fhir/Encounter`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/fhir+json',
+          ...(role ? { authorization: `Bearer ${await token([role])}` } : {}),
+        },
+        body,
+      });
+
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toContain('application/fhir+json');
+      expect(await response.json()).toEqual({
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code, diagnostics: expect.any(String) as string }],
+      });
+      if (status === 401) expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import {
   A01_ADMISSION,
   A03_DISCHARGE,
+  A11_CANCEL_ADMISSION,
   A13_CANCEL_DISCHARGE,
   withField,
 } from '../../libs/intake/src/hl7/testing/adt-fixtures';
@@ -32,6 +33,7 @@ export function adtFeed() {
     mrn,
     discharge: () => withField(personalize(A03_DISCHARGE, true), 'PV1', 45, hl7Now(30)),
     readmission: () => withField(personalize(A01_ADMISSION, false), 'PV1', 44, hl7Now(1)),
+    cancelAdmission: () => withField(personalize(A11_CANCEL_ADMISSION, false), 'EVN', 2, hl7Now(1)),
     cancel: () => withField(personalize(A13_CANCEL_DISCHARGE, true), 'EVN', 2, hl7Now(1)),
   };
 }

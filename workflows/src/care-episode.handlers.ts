@@ -18,6 +18,7 @@ import {
   acceptHandoffUpdate,
   approvePlanUpdate,
   cancelDischargeSignal,
+  cancelReadmissionSignal,
   completeHandoffUpdate,
   declineHandoffUpdate,
   handoffLadderStepSignal,
@@ -190,6 +191,9 @@ export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
         data: { at: new Date().toISOString() },
       });
     }
+  });
+  setHandler(cancelReadmissionSignal, async (cancellation) => {
+    await applyFact({ type: 'CancelReadmission', data: cancellation });
   });
   setHandler(cancelDischargeSignal, async (cancellation) => {
     await applyFact({ type: 'CancelDischarge', data: cancellation });

@@ -96,6 +96,12 @@ export interface ReadmissionDetails {
   admittedAt: string;
 }
 
+/** ADT A11: the admission was cancelled, so it was no readmission (rule 6). */
+export interface AdmissionCancellation {
+  admissionEncounterId: string;
+  cancelledAt: string;
+}
+
 /** ADT A13: the discharge was cancelled (rule 1). */
 export interface DischargeCancellation {
   reason: string;
@@ -143,6 +149,7 @@ export const recordMedicationReconciliationUpdate = defineUpdate<
 >('recordMedicationReconciliation');
 
 export const recordReadmissionSignal = defineSignal<[ReadmissionDetails]>('recordReadmission');
+export const cancelReadmissionSignal = defineSignal<[AdmissionCancellation]>('cancelReadmission');
 export const cancelDischargeSignal = defineSignal<[DischargeCancellation]>('cancelDischarge');
 export const handoffLadderStepSignal = defineSignal<[HandoffLadderStep]>('handoffLadderStep');
 

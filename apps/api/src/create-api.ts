@@ -3,13 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, ProblemDetailsFilter, useJsonBodies, type AppConfig } from '@care/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { renderFhirBodyError } from './intake/fhir-exception.filter';
 import { serveOpenApi } from './openapi';
 
 /** The HTTP application, configured the same way for `main` and for end-to-end tests. */
 export async function createApi(): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  useJsonBodies(app);
+  useJsonBodies(app, { renderError: renderFhirBodyError });
   app.enableVersioning({ type: VersioningType.URI });
   app.enableCors({
     origin: app.get<AppConfig>(APP_CONFIG).API_CORS_ORIGINS,

@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Res, UseFilters } from '@nestjs/common';
 import { Audited } from '@care/audit';
 import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
 import { parseFhirEncounter, parseFhirMessageBundle, type OperationOutcome } from '@care/intake';
 import type { Response } from 'express';
+import { FHIR_JSON, FhirExceptionFilter } from './fhir-exception.filter';
 import { FhirIntake, type FhirAnswer } from './fhir-intake';
-
-const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 /** FHIR R4 intake: a finished Encounter, or a notification message Bundle (Da Vinci style). */
 @Controller({ path: 'fhir', version: '1' })
 @Roles('integration', 'admin')
+@UseFilters(FhirExceptionFilter)
 export class FhirController {
   constructor(private readonly intake: FhirIntake) {}
 

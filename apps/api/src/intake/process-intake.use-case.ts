@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { IntakeEvent, IntakeMessage } from '@care/intake';
+import type { IntakeEvent, IntakeMessage, PatientDemographics } from '@care/intake';
 import { PatientRepository } from '@care/patients';
 import { ProblemException } from '@care/platform';
 import { careEpisodeWorkflowId } from '@care/temporal';
-import { cancelDischargeSignal, recordReadmissionSignal } from '@care/workflows';
+import {
+  cancelDischargeSignal,
+  cancelReadmissionSignal,
+  recordReadmissionSignal,
+} from '@care/workflows';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { RecordDischarge } from '../discharges/record-discharge.use-case';
 import { episodeIdFor } from '../episodes/episode-id';
+
+type WorkflowHandle = ReturnType<Client['workflow']['getHandle']>;
 
 /** What a feed message did: the HL7 ACK and the FHIR answer are made from it. */
 export type IntakeOutcome =
@@ -40,8 +46,7 @@ export class ProcessIntake {
       case 'discharge-cancelled':
         return this.cancelDischarge(tenantId, event);
       case 'admission-cancelled':
-        // A cancelled admission leaves a recorded readmission as it is (see README).
-        return { effect: 'unchanged', episodeIds: [] };
+        return this.cancelAdmission(tenantId, event);
       default: {
         const unknown: never = event;
         throw new Error(`unhandled intake event ${JSON.stringify(unknown)}`);
@@ -73,11 +78,37 @@ export class ProcessIntake {
   }
 
   /** Rule 6: an admission of a patient with open episodes is a readmission for each of them. */
-  private async admission(
+  private admission(
     tenantId: string,
     event: Extract<IntakeEvent, { kind: 'admission' }>,
   ): Promise<IntakeOutcome> {
-    const { patientId } = await this.patients.upsert(tenantId, event.patient);
+    return this.signalOpenEpisodes(tenantId, event.patient, (handle) =>
+      handle.signal(recordReadmissionSignal, {
+        admissionEncounterId: event.encounterId,
+        admittedAt: event.admittedAt,
+      }),
+    );
+  }
+
+  /** Rule 6 (A11): the admission did not happen; episodes that recorded it take it back. */
+  private cancelAdmission(
+    tenantId: string,
+    event: Extract<IntakeEvent, { kind: 'admission-cancelled' }>,
+  ): Promise<IntakeOutcome> {
+    return this.signalOpenEpisodes(tenantId, event.patient, (handle) =>
+      handle.signal(cancelReadmissionSignal, {
+        admissionEncounterId: event.encounterId,
+        cancelledAt: event.cancelledAt,
+      }),
+    );
+  }
+
+  private async signalOpenEpisodes(
+    tenantId: string,
+    patient: PatientDemographics,
+    send: (handle: WorkflowHandle) => Promise<void>,
+  ): Promise<IntakeOutcome> {
+    const { patientId } = await this.patients.upsert(tenantId, patient);
     const open = await this.dataSource.query<{ episode_id: string }[]>(
       `SELECT episode_id FROM episode_summaries
         WHERE tenant_id = $1 AND patient_ref = $2 AND stage NOT IN ('closed', 'cancelled')`,
@@ -85,13 +116,7 @@ export class ProcessIntake {
     );
     const signalled: string[] = [];
     for (const { episode_id: episodeId } of open) {
-      const delivered = await this.signal(episodeId, (handle) =>
-        handle.signal(recordReadmissionSignal, {
-          admissionEncounterId: event.encounterId,
-          admittedAt: event.admittedAt,
-        }),
-      );
-      if (delivered) signalled.push(episodeId);
+      if (await this.signal(episodeId, send)) signalled.push(episodeId);
     }
     return {
       effect: signalled.length > 0 ? 'recorded' : 'unchanged',
@@ -119,7 +144,7 @@ export class ProcessIntake {
 
   private async signal(
     episodeId: string,
-    send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<void>,
+    send: (handle: WorkflowHandle) => Promise<void>,
   ): Promise<boolean> {
     try {
       await send(this.temporal.workflow.getHandle(careEpisodeWorkflowId(episodeId)));

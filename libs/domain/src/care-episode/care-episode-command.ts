@@ -96,6 +96,12 @@ export interface RecordReadmission {
   data: { admissionEncounterId: string; admittedAt: string };
 }
 
+/** ADT A11: the admission was cancelled, so it was no readmission. */
+export interface CancelReadmission {
+  type: 'CancelReadmission';
+  data: { admissionEncounterId: string; cancelledAt: string };
+}
+
 /** After a readmission the follow-up restarts at high intensity from the admission. */
 export interface ReplanFollowUpAfterReadmission {
   type: 'ReplanFollowUpAfterReadmission';
@@ -131,6 +137,7 @@ export type CareEpisodeCommand =
   | RecordFaceToFaceVisit
   | RecordMedicationReconciliation
   | RecordReadmission
+  | CancelReadmission
   | ReplanFollowUpAfterReadmission
   | EvaluateStuck
   | CloseEpisode

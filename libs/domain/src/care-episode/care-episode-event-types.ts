@@ -18,6 +18,7 @@ export const careEpisodeEventTypes = [
   'care.episode.face_to_face_visit_recorded.v1',
   'care.episode.medication_reconciled.v1',
   'care.episode.readmission_recorded.v1',
+  'care.episode.readmission_cancelled.v1',
   'care.episode.stuck_flagged.v1',
   'care.episode.stuck_cleared.v1',
   'care.episode.closed.v1',

@@ -126,6 +126,12 @@ export interface ReadmissionRecorded {
   data: { admissionEncounterId: string; admittedAt: string; daysAfterDischarge: number };
 }
 
+/** Rule 6 (ADT A11): the admission recorded as a readmission did not happen after all. */
+export interface ReadmissionCancelled {
+  type: 'care.episode.readmission_cancelled.v1';
+  data: { admissionEncounterId: string; cancelledAt: string };
+}
+
 /** Rule 9: the reasons the episode is stuck now; flagged again whenever they change. */
 export interface StuckFlagged {
   type: 'care.episode.stuck_flagged.v1';
@@ -166,6 +172,7 @@ export type CareEpisodeEvent =
   | FaceToFaceVisitRecorded
   | MedicationReconciled
   | ReadmissionRecorded
+  | ReadmissionCancelled
   | StuckFlagged
   | StuckCleared
   | EpisodeClosed

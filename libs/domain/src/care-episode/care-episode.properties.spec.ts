@@ -222,6 +222,17 @@ function intents(policy: TenantPolicy): fc.Arbitrary<Intent> {
         ),
     ),
     weighted(
+      1,
+      fc
+        .record({ encounter: fc.integer({ min: 1, max: 3 }), cancelledAt: instant })
+        .map(({ encounter, cancelledAt }) =>
+          send({
+            type: 'CancelReadmission',
+            data: { admissionEncounterId: `ENC-R${encounter}`, cancelledAt },
+          }),
+        ),
+    ),
+    weighted(
       2,
       instant.map((at) => send({ type: 'ReplanFollowUpAfterReadmission', data: { at } })),
     ),
@@ -545,17 +556,20 @@ describe('care episode properties (1,000 random command sequences each)', () => 
     );
   });
 
-  it('rule 6: never records the same readmission twice or one outside the 30-day window', () => {
+  it('rule 6: records an admission again only after its cancellation (A11), never outside the 30-day window', () => {
     fc.assert(
       fc.property(scenario, ({ policy, intents: sequence }) => {
-        const readmissions = run(policy, sequence).events.flatMap((event) =>
-          event.type === 'care.episode.readmission_recorded.v1' ? [event.data] : [],
-        );
-        const encounters = readmissions.map((readmission) => readmission.admissionEncounterId);
-        expect(new Set(encounters).size).toBe(encounters.length);
-        for (const readmission of readmissions) {
-          expect(readmission.daysAfterDischarge).toBeGreaterThanOrEqual(0);
-          expect(readmission.daysAfterDischarge).toBeLessThanOrEqual(30);
+        const standing = new Set<string>();
+        for (const event of run(policy, sequence).events) {
+          if (event.type === 'care.episode.readmission_recorded.v1') {
+            expect(standing.has(event.data.admissionEncounterId)).toBe(false);
+            standing.add(event.data.admissionEncounterId);
+            expect(event.data.daysAfterDischarge).toBeGreaterThanOrEqual(0);
+            expect(event.data.daysAfterDischarge).toBeLessThanOrEqual(30);
+          }
+          if (event.type === 'care.episode.readmission_cancelled.v1') {
+            expect(standing.delete(event.data.admissionEncounterId)).toBe(true);
+          }
         }
       }),
       RUNS,
@@ -576,6 +590,6 @@ describe('care episode properties (1,000 random command sequences each)', () => 
       { numRuns: 1_000, seed: 20_270_115 },
     );
     expect([...stages].sort()).toEqual([...careEpisodeStages].sort());
-    expect(eventTypes.size).toBe(20);
+    expect(eventTypes.size).toBe(21);
   });
 });

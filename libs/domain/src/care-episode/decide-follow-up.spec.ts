@@ -259,6 +259,52 @@ describe('readmission (rule 6) and the follow-up it restarts (rule 7)', () => {
     ]);
   });
 
+  const cancelAdmission = (admissionEncounterId = 'ENC-2001'): CareEpisodeCommand => ({
+    type: 'CancelReadmission',
+    data: { admissionEncounterId, cancelledAt: '2027-01-26T09:00:00.000Z' },
+  });
+
+  it('rule 6 (A11): a cancelled admission takes its readmission back', () => {
+    given(...planned, firstReadmission)
+      .when(cancelAdmission())
+      .then([
+        {
+          type: 'care.episode.readmission_cancelled.v1',
+          data: { admissionEncounterId: 'ENC-2001', cancelledAt: '2027-01-26T09:00:00.000Z' },
+        },
+      ]);
+    const cancelled = openEpisode(
+      ...planned,
+      firstReadmission,
+      readmitted('2027-02-03T21:00:00.000Z', 19, 'ENC-2002'),
+      {
+        type: 'care.episode.readmission_cancelled.v1',
+        data: { admissionEncounterId: 'ENC-2001', cancelledAt: '2027-01-26T09:00:00.000Z' },
+      },
+    );
+    expect(cancelled.readmissions).toEqual([
+      { encounterId: 'ENC-2002', admittedAt: '2027-02-03T21:00:00.000Z' },
+    ]);
+  });
+
+  it('rule 6 (A11): cancelling an admission never recorded as a readmission changes nothing', () => {
+    given(...planned)
+      .when(cancelAdmission())
+      .then([]);
+    given(...planned, firstReadmission)
+      .when(cancelAdmission('ENC-9999'))
+      .then([]);
+  });
+
+  it('rule 6 (A11): the same admission sent again after its cancellation is a readmission again', () => {
+    given(...planned, firstReadmission, {
+      type: 'care.episode.readmission_cancelled.v1',
+      data: { admissionEncounterId: 'ENC-2001', cancelledAt: '2027-01-26T09:00:00.000Z' },
+    })
+      .when(readmit(FIRST_ADMISSION))
+      .then([firstReadmission]);
+  });
+
   const replan = (at: string): CareEpisodeCommand => ({
     type: 'ReplanFollowUpAfterReadmission',
     data: { at },

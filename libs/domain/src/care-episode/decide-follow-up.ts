@@ -1,5 +1,6 @@
 import { contactSchedule } from '../follow-up/contact-schedule';
 import type {
+  CancelReadmission,
   RecordContactAttempt,
   RecordFaceToFaceVisit,
   RecordMedicationReconciliation,
@@ -88,6 +89,22 @@ export function recordReadmission(
       data: { ...data, daysAfterDischarge: Math.floor(elapsed / DAY_MS) },
     },
   ];
+}
+
+/**
+ * Rule 6 (ADT A11): a cancelled admission is no readmission. An admission never recorded, or
+ * already cancelled, changes nothing. A follow-up replanned after it stays: more contact, never
+ * less.
+ */
+export function cancelReadmission(
+  { data }: CancelReadmission,
+  state: CareEpisodeState,
+): CareEpisodeEvent[] {
+  const episode = requireOpen(state, 'cancel a readmission');
+  if (!episode.readmissions.some((known) => known.encounterId === data.admissionEncounterId)) {
+    return [];
+  }
+  return [{ type: 'care.episode.readmission_cancelled.v1', data }];
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   recordContactAttempt,
   recordFaceToFaceVisit,
   recordMedicationReconciliation,
+  cancelReadmission,
   recordReadmission,
   replanFollowUpAfterReadmission,
 } from './decide-follow-up';
@@ -53,6 +54,8 @@ export function decide(command: CareEpisodeCommand, state: CareEpisodeState): Ca
       return recordMedicationReconciliation(command, state);
     case 'RecordReadmission':
       return recordReadmission(command, state);
+    case 'CancelReadmission':
+      return cancelReadmission(command, state);
     case 'ReplanFollowUpAfterReadmission':
       return replanFollowUpAfterReadmission(command, state);
     case 'EvaluateStuck':

@@ -32,7 +32,7 @@ describe('eventActor and eventOccurredAt', () => {
     expect(eventOccurredAt(discharged)).toBe('2027-01-15T20:00:00.000Z');
   });
 
-  it('lists each of the twenty event types once', () => {
-    expect(new Set(careEpisodeEventTypes).size).toBe(20);
+  it('lists each of the twenty-one event types once', () => {
+    expect(new Set(careEpisodeEventTypes).size).toBe(21);
   });
 });

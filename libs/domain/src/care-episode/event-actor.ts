@@ -24,6 +24,7 @@ export function eventActor(event: CareEpisodeEvent): string | undefined {
     case 'care.episode.handoff_escalated.v1':
     case 'care.episode.handoff_reassigned.v1':
     case 'care.episode.readmission_recorded.v1':
+    case 'care.episode.readmission_cancelled.v1':
     case 'care.episode.stuck_flagged.v1':
     case 'care.episode.stuck_cleared.v1':
     case 'care.episode.closed.v1':
@@ -43,6 +44,7 @@ export function eventOccurredAt(event: CareEpisodeEvent): string {
       return event.data.dischargedAt;
     case 'care.episode.readmission_recorded.v1':
       return event.data.admittedAt;
+    case 'care.episode.readmission_cancelled.v1':
     case 'care.episode.cancelled.v1':
       return event.data.cancelledAt;
     default:

@@ -133,6 +133,13 @@ function evolveOpen(
       const readmission = { encounterId: admissionEncounterId, admittedAt };
       return active({ ...state, readmissions: [...state.readmissions, readmission] }, admittedAt);
     }
+    case 'care.episode.readmission_cancelled.v1': {
+      const { admissionEncounterId, cancelledAt } = event.data;
+      const readmissions = state.readmissions.filter(
+        (readmission) => readmission.encounterId !== admissionEncounterId,
+      );
+      return active({ ...state, readmissions }, cancelledAt);
+    }
     case 'care.episode.stuck_flagged.v1':
       return {
         ...state,

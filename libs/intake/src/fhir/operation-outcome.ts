@@ -8,7 +8,12 @@ export type IssueType =
   | 'business-rule'
   | 'not-found'
   | 'not-supported'
-  | 'too-long';
+  | 'too-long'
+  | 'login'
+  | 'forbidden'
+  | 'throttled'
+  | 'transient'
+  | 'exception';
 
 /** A FHIR R4 OperationOutcome.issue. Diagnostics never repeat values from the request. */
 export interface OperationOutcomeIssue {
@@ -32,4 +37,28 @@ export function issue(
   return expression === undefined
     ? { severity: 'error', code, diagnostics }
     : { severity: 'error', code, diagnostics, expression: [expression] };
+}
+
+/** The IssueType a FHIR client expects for an HTTP status the server answers with. */
+export function issueTypeForStatus(status: number): IssueType {
+  switch (status) {
+    case 401:
+      return 'login';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 413:
+      return 'too-long';
+    case 415:
+      return 'not-supported';
+    case 422:
+      return 'business-rule';
+    case 429:
+      return 'throttled';
+    case 503:
+      return 'transient';
+    default:
+      return status >= 500 ? 'exception' : 'invalid';
+  }
 }

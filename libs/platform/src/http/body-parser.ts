@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request } from 'express';
 import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
 
 interface BodyParserError {
@@ -43,18 +43,29 @@ const JSON_TYPES = ['application/json', 'application/fhir+json'];
 /** Media types read as text: HL7 v2 ER7 over HTTP. */
 const TEXT_TYPES = ['text/plain', 'application/hl7-v2', 'x-application/hl7-v2+er7'];
 
+/** How a route family answers errors when it does not speak problem+json (FHIR, for one). */
+export type ErrorRenderer = (
+  request: Request,
+  problem: Problem,
+) => { contentType: string; body: string } | undefined;
+
 /**
  * JSON and ER7 text bodies with size limits (HL7 messages may be up to 1 MiB); parse failures
- * answer as problem+json instead of HTML.
+ * answer as problem+json instead of HTML, or as `renderError` answers for its routes.
  */
-export function useJsonBodies(app: INestApplication, limit = '256kb'): void {
+export function useJsonBodies(
+  app: INestApplication,
+  options: { limit?: string; renderError?: ErrorRenderer } = {},
+): void {
+  const limit = options.limit ?? '256kb';
   const onBodyError: ErrorRequestHandler = (error: BodyParserError, req, res, next) => {
     const problem = bodyProblem(error);
     if (!problem) return next(error);
+    const rendered = options.renderError?.(req, problem);
     res
       .status(problem.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...problem, instance: req.originalUrl }));
+      .type(rendered?.contentType ?? PROBLEM_CONTENT_TYPE)
+      .send(rendered?.body ?? JSON.stringify({ ...problem, instance: req.originalUrl }));
   };
   app.use(
     express.json({ limit, strict: true, type: JSON_TYPES }),

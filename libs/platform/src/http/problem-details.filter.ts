@@ -19,21 +19,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = { ...this.toProblem(exception), instance: request.originalUrl };
+    const problem = { ...toProblem(exception), instance: request.originalUrl };
     if (problem.status >= 500) this.logger.error(exception);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
+}
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof ProblemException) return exception.problem;
-    if (exception instanceof HttpException) return fromHttpException(exception);
-    return {
-      type: problemType('internal'),
-      title: 'Internal error',
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      detail: 'The request could not be completed; it has been logged.',
-    };
-  }
+/** What any error means to a client; an unexpected one reveals nothing of its cause. */
+export function toProblem(exception: unknown): Problem {
+  if (exception instanceof ProblemException) return exception.problem;
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  return {
+    type: problemType('internal'),
+    title: 'Internal error',
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: 'The request could not be completed; it has been logged.',
+  };
 }
 
 function fromHttpException(exception: HttpException): Problem {

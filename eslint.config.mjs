@@ -83,6 +83,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', restrictedFor(['@temporalio/*'])] },
   },
   {
+    files: ['libs/contracts/**/*.ts'],
+    ignores: ['libs/contracts/**/*.spec.ts', 'libs/contracts/**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@care/domain',
+              allowTypeImports: true,
+              message: 'Contracts check the domain types at compile time only: use `import type`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/unbound-method': 'off',

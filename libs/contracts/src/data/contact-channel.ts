@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const contactChannel = z.enum(['phone', 'video', 'in_person', 'portal']);

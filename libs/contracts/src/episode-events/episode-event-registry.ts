@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import type { CloudEvent } from '../cloud-event';
+import {
+  episodeCancelledData,
+  episodeClosedData,
+  stuckClearedData,
+  stuckFlaggedData,
+} from './closure-event-data';
+import {
+  contactAttemptedData,
+  faceToFaceVisitRecordedData,
+  followUpPlannedData,
+  medicationReconciledData,
+  readmissionCancelledData,
+  readmissionRecordedData,
+} from './follow-up-event-data';
+import {
+  handoffAcceptedData,
+  handoffCompletedData,
+  handoffDeclinedData,
+  handoffEscalatedData,
+  handoffReassignedData,
+  handoffReminderSentData,
+  handoffRequestedData,
+} from './handoff-event-data';
+import {
+  assessmentRecordedData,
+  dischargeRecordedData,
+  planApprovedData,
+  tcmClocksStartedData,
+} from './intake-event-data';
+
+/**
+ * The schema of `data` for every episode event type on care.episodes.v1. A released type is
+ * never removed or changed incompatibly: a breaking change is a new type with the next `.vN`.
+ */
+export const episodeEventDataSchemas = {
+  'care.episode.discharge_recorded.v1': dischargeRecordedData,
+  'care.episode.tcm_clocks_started.v1': tcmClocksStartedData,
+  'care.episode.assessment_recorded.v1': assessmentRecordedData,
+  'care.episode.plan_approved.v1': planApprovedData,
+  'care.episode.follow_up_planned.v1': followUpPlannedData,
+  'care.episode.handoff_requested.v1': handoffRequestedData,
+  'care.episode.handoff_accepted.v1': handoffAcceptedData,
+  'care.episode.handoff_declined.v1': handoffDeclinedData,
+  'care.episode.handoff_completed.v1': handoffCompletedData,
+  'care.episode.handoff_reminder_sent.v1': handoffReminderSentData,
+  'care.episode.handoff_escalated.v1': handoffEscalatedData,
+  'care.episode.handoff_reassigned.v1': handoffReassignedData,
+  'care.episode.contact_attempted.v1': contactAttemptedData,
+  'care.episode.face_to_face_visit_recorded.v1': faceToFaceVisitRecordedData,
+  'care.episode.medication_reconciled.v1': medicationReconciledData,
+  'care.episode.readmission_recorded.v1': readmissionRecordedData,
+  'care.episode.readmission_cancelled.v1': readmissionCancelledData,
+  'care.episode.stuck_flagged.v1': stuckFlaggedData,
+  'care.episode.stuck_cleared.v1': stuckClearedData,
+  'care.episode.closed.v1': episodeClosedData,
+  'care.episode.cancelled.v1': episodeCancelledData,
+} as const;
+
+export type EpisodeEventType = keyof typeof episodeEventDataSchemas;
+
+export type EpisodeEventData<T extends EpisodeEventType = EpisodeEventType> = z.output<
+  (typeof episodeEventDataSchemas)[T]
+>;
+
+/** An episode event as it travels: its envelope, with the data of its type. */
+export type EpisodeCloudEvent = {
+  [T in EpisodeEventType]: CloudEvent<EpisodeEventData<T>> & { type: T };
+}[EpisodeEventType];
+
+export const episodeEventTypes = Object.keys(episodeEventDataSchemas) as EpisodeEventType[];
+
+export const isEpisodeEventType = (type: string): type is EpisodeEventType =>
+  Object.hasOwn(episodeEventDataSchemas, type);

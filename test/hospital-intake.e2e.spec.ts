@@ -13,7 +13,7 @@ import { MllpListener } from '../apps/api/src/intake/mllp-listener.service';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { dischargedEncounter, withElement } from '../libs/intake/src/fhir/testing/fhir-fixtures';
 import { A03_DISCHARGE, withField } from '../libs/intake/src/hl7/testing/adt-fixtures';
-import { adtFeed } from './support/adt-feed';
+import { adtFeed } from '../libs/intake/src/hl7/testing/adt-feed';
 import { until } from './support/until';
 
 const TENANT = 'general-hospital';

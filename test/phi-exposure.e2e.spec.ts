@@ -16,7 +16,7 @@ import { createApi } from '../apps/api/src/create-api';
 import { RelayModule } from '../apps/relay/src/relay.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { withField } from '../libs/intake/src/hl7/testing/adt-fixtures';
-import { adtFeed } from './support/adt-feed';
+import { adtFeed } from '../libs/intake/src/hl7/testing/adt-feed';
 import { until } from './support/until';
 
 const TENANT = 'general-hospital';

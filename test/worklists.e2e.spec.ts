@@ -7,7 +7,7 @@ import { loadConfig } from '@care/platform';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/create-api';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { adtFeed, MRN_SYSTEM } from './support/adt-feed';
+import { adtFeed, MRN_SYSTEM } from '../libs/intake/src/hl7/testing/adt-feed';
 import { until } from './support/until';
 
 interface Deadline {

@@ -6,7 +6,7 @@ import {
   A11_CANCEL_ADMISSION,
   A13_CANCEL_DISCHARGE,
   withField,
-} from '../../libs/intake/src/hl7/testing/adt-fixtures';
+} from './adt-fixtures';
 
 /** The assigning authority's namespace the feed's MRNs carry (PID-3.4.1): the identifier system. */
 export const MRN_SYSTEM = 'GH';

@@ -1,0 +1,267 @@
+import { issueToken } from '@care/auth';
+import { adtFeed } from '../../libs/intake/src/hl7/testing/adt-feed';
+import { loadConfig } from '@care/platform';
+import { careDataConverter } from '@care/temporal';
+import { Client, Connection } from '@temporalio/client';
+import autocannon from 'autocannon';
+import { AppProcess, freePort } from './app-process';
+import { openDataSource, resetDatabase, type BenchEnvironment } from './bench-environment';
+import { terminateRunning, waitUntilClocksStarted } from './episode-visibility';
+import { markdownTable } from './markdown-table';
+import { round } from './percentile';
+import { cpuSnapshot, cpuUse, type CpuUse } from './process-cpu';
+import { progress, type ResultsWriter } from './results-writer';
+
+const TENANT = 'bench-hospital';
+const ADT_CONNECTIONS = 16;
+const READ_RATE = 100;
+const READ_CONNECTIONS = 10;
+const TARGET_ADT_PER_SECOND = 200;
+const TARGET_READ_P99_MS = 50;
+
+interface Scenario {
+  scenario: string;
+  connections: number;
+  offeredRate?: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  accepted?: number;
+  acceptedPerSecond?: number;
+  non2xx: number;
+  errors: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  cpu: CpuUse;
+}
+
+/**
+ * The api as `npm start` runs it, in its own process with the real worker beside it, under
+ * autocannon: HL7 A03 discharges at fixed concurrency (each acknowledged once its episode's
+ * workflow has recorded the discharge), then episode, timeline and worklist reads at a fixed
+ * 100 requests/s. Every episode is terminated at the end.
+ */
+export async function apiBench(
+  env: BenchEnvironment,
+  results: ResultsWriter,
+  seconds: number,
+): Promise<void> {
+  await resetDatabase(env);
+  const taskQueue = `care-bench-api-${process.pid}`;
+  const port = await freePort();
+  const shared = {
+    DATABASE_URL: env.appUrl,
+    DATABASE_OWNER_URL: env.ownerUrl,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+  };
+  const worker = AppProcess.start('worker', shared);
+  const api = AppProcess.start('api', {
+    ...shared,
+    API_PORT: String(port),
+    // One bench client stands for a whole hospital feed; the per-client limit is not measured.
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+  });
+  const config = loadConfig();
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: careDataConverter(config),
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await api.waitFor(async () => (await fetch(`${baseUrl}/docs/openapi.json`)).ok);
+    // The worker is ready once it has taken the first discharge off its task queue.
+    const feed = `Bearer ${await issueToken(config, { subject: 'bench-feed', roles: ['integration'], tenantId: TENANT })}`;
+    const staff = `Bearer ${await issueToken(config, { subject: 'bench-rn', roles: ['coordinator'], tenantId: TENANT })}`;
+    await worker.waitFor(async () => (await postAdt(baseUrl, feed)).includes('MSA|AA'));
+    const workerPid = worker.pid ?? 0;
+
+    const scenarios: Scenario[] = [];
+    const record = (scenario: Scenario) => {
+      scenarios.push(scenario);
+      results.write({ suite: 'api', ...scenario });
+    };
+
+    record(await adtDischarges(baseUrl, feed, seconds, workerPid));
+    const behind = await waitUntilClocksStarted(client, taskQueue);
+    if (behind > 0) progress(`${behind} episodes still had not started their clocks`);
+
+    const episodeIds = await benchEpisodes(env);
+    progress(`reading ${episodeIds.length} episodes`);
+    const reads: [string, (index: number) => string][] = [
+      ['episode reads', (index) => `/v1/episodes/${episodeIds[index % episodeIds.length]}`],
+      [
+        'timeline reads',
+        (index) => `/v1/episodes/${episodeIds[index % episodeIds.length]}/timeline?limit=20`,
+      ],
+      ['worklist reads (unassigned)', () => '/v1/worklists/unassigned?limit=25'],
+    ];
+    for (const [name, path] of reads) {
+      await fixedRateReads(baseUrl, staff, path, 3); // warm-up, not recorded
+      record(await fixedRateReads(baseUrl, staff, path, seconds, name, workerPid));
+    }
+    const file = results.writeMarkdown(renderApiSummary(scenarios));
+    progress(`summary written to ${file}`);
+  } finally {
+    const ended = await terminateRunning(client, [taskQueue]).catch(() => undefined);
+    if (ended) progress(`terminated ${ended.terminated} bench episodes`);
+    await connection.close();
+    await api.stop();
+    await worker.stop();
+  }
+}
+
+async function postAdt(baseUrl: string, authorization: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/v1/hl7/adt`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'text/plain' },
+    body: adtFeed().discharge(),
+  });
+  return response.text();
+}
+
+async function adtDischarges(
+  baseUrl: string,
+  authorization: string,
+  seconds: number,
+  workerPid: number,
+): Promise<Scenario> {
+  let accepted = 0;
+  const before = cpuSnapshot(workerPid);
+  const result = await autocannon({
+    url: baseUrl,
+    connections: ADT_CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/hl7/adt',
+        headers: { authorization, 'content-type': 'text/plain' },
+        setupRequest: (request) => ({ ...request, body: adtFeed().discharge() }),
+        onResponse: (_status, body) => {
+          if (body.includes('MSA|AA')) accepted += 1;
+        },
+      },
+    ],
+  });
+  return {
+    ...summarize('ADT A03 discharges (HL7 over HTTP)', result, ADT_CONNECTIONS, before, workerPid),
+    accepted,
+    acceptedPerSecond: round(accepted / result.duration, 1),
+  };
+}
+
+async function fixedRateReads(
+  baseUrl: string,
+  authorization: string,
+  path: (index: number) => string,
+  seconds: number,
+  name = 'warm-up',
+  workerPid = 0,
+): Promise<Scenario> {
+  let sent = 0;
+  const before = cpuSnapshot(workerPid);
+  const result = await autocannon({
+    url: baseUrl,
+    connections: READ_CONNECTIONS,
+    overallRate: READ_RATE,
+    duration: seconds,
+    requests: [
+      {
+        method: 'GET',
+        headers: { authorization },
+        setupRequest: (request) => ({ ...request, path: path(sent++) }),
+      },
+    ],
+  });
+  return {
+    ...summarize(name, result, READ_CONNECTIONS, before, workerPid),
+    offeredRate: READ_RATE,
+  };
+}
+
+function summarize(
+  scenario: string,
+  result: autocannon.Result,
+  connections: number,
+  before: ReturnType<typeof cpuSnapshot>,
+  workerPid: number,
+): Scenario {
+  return {
+    scenario,
+    connections,
+    seconds: result.duration,
+    requests: result.requests.total,
+    requestsPerSecond: round(result.requests.total / result.duration, 1),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    p50Ms: result.latency.p50,
+    p90Ms: result.latency.p90,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    cpu: cpuUse(before, cpuSnapshot(workerPid)),
+  };
+}
+
+async function benchEpisodes(env: BenchEnvironment): Promise<string[]> {
+  const owner = await openDataSource(env.ownerUrl, 1, 'bench-api-episodes');
+  try {
+    const rows = await owner.query<{ episode_id: string }[]>(
+      `SELECT episode_id FROM episode_summaries WHERE tenant_id = $1 LIMIT 2000`,
+      [TENANT],
+    );
+    return rows.map((row) => row.episode_id);
+  } finally {
+    await owner.destroy();
+  }
+}
+
+function renderApiSummary(scenarios: readonly Scenario[]): string {
+  const adt = scenarios.find((scenario) => scenario.accepted !== undefined);
+  const episodeReads = scenarios.find((scenario) => scenario.scenario === 'episode reads');
+  return [
+    '# api benchmark',
+    '',
+    markdownTable(
+      [
+        'scenario',
+        'conns',
+        'req/s',
+        'accepted/s',
+        'non-2xx',
+        'errors',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+        'busy %',
+      ],
+      scenarios.map((s) => [
+        s.scenario,
+        s.connections,
+        s.requestsPerSecond,
+        s.acceptedPerSecond ?? '',
+        s.non2xx,
+        s.errors,
+        s.p50Ms,
+        s.p90Ms,
+        s.p99Ms,
+        s.maxMs,
+        s.cpu.machineBusyPercent,
+      ]),
+    ),
+    '',
+    adt
+      ? `ADT discharges acknowledged AA: ${adt.acceptedPerSecond}/s against a target of ${TARGET_ADT_PER_SECOND}/s (${round((adt.acceptedPerSecond ?? 0) / TARGET_ADT_PER_SECOND, 2)}×).`
+      : '',
+    episodeReads
+      ? `Episode reads at ${READ_RATE}/s: p99 ${episodeReads.p99Ms} ms against a target below ${TARGET_READ_P99_MS} ms (${round(episodeReads.p99Ms / TARGET_READ_P99_MS, 2)}× the target).`
+      : '',
+  ].join('\n');
+}

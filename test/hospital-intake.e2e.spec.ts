@@ -68,15 +68,17 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
     return response.text();
   };
 
-  const episodeOf = async (mrn: string) => {
-    const rows = await owner.query<{ episode_id: string; patient_ref: string }[]>(
-      `SELECT s.episode_id, s.patient_ref FROM episode_summaries s
-         JOIN patient_identifiers i ON s.patient_ref = 'Patient/' || i.patient_id
-        WHERE i.tenant_id = $1 AND i.value = $2`,
-      [TENANT, mrn],
-    );
-    return rows[0];
-  };
+  // An AA means the message is queued; its episode follows a moment later.
+  const episodeOf = (mrn: string) =>
+    until(`the episode of ${mrn}`, async () => {
+      const rows = await owner.query<{ episode_id: string; patient_ref: string }[]>(
+        `SELECT s.episode_id, s.patient_ref FROM episode_summaries s
+           JOIN patient_identifiers i ON s.patient_ref = 'Patient/' || i.patient_id
+          WHERE i.tenant_id = $1 AND i.value = $2`,
+        [TENANT, mrn],
+      );
+      return rows[0];
+    });
 
   const eventTypes = async (episodeId: string) => {
     const response = await fetch(`${baseUrl}/v1/episodes/${episodeId}`, {
@@ -98,14 +100,14 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
     const episode = await episodeOf(patient.mrn);
     expect(episode?.patient_ref).toMatch(/^Patient\/[0-9a-f-]{36}$/);
     expect(
-      (await eventTypes(episode!.episode_id)).filter((type) => type === 'discharge_recorded'),
+      (await eventTypes(episode.episode_id)).filter((type) => type === 'discharge_recorded'),
     ).toHaveLength(1);
   });
 
   it('records an A01 of a patient with an open episode as a readmission, an A11 takes it back, and an A13 cancels the episode', async () => {
     const patient = adtFeed();
     await sendHl7(patient.discharge());
-    const { episode_id: episodeId } = (await episodeOf(patient.mrn))!;
+    const { episode_id: episodeId } = (await episodeOf(patient.mrn));
 
     const admitted = await sendHl7(patient.readmission());
     await until('the readmission on the episode', async () =>

@@ -172,13 +172,16 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
       'text/plain',
     );
     expect(await refused.text()).toMatch(/MSA\|A[ER]/);
-    const [summary] = await owner.query<{ episode_id: string }[]>(
-      `SELECT s.episode_id FROM episode_summaries s
-         JOIN patient_identifiers i ON s.patient_ref = 'Patient/' || i.patient_id
-        WHERE i.tenant_id = $1 AND i.value = $2`,
-      [TENANT, feed.mrn],
-    );
-    const episodeId = summary!.episode_id;
+    const summary = await until('the episode', async () => {
+      const [row] = await owner.query<{ episode_id: string }[]>(
+        `SELECT s.episode_id FROM episode_summaries s
+           JOIN patient_identifiers i ON s.patient_ref = 'Patient/' || i.patient_id
+          WHERE i.tenant_id = $1 AND i.value = $2`,
+        [TENANT, feed.mrn],
+      );
+      return row;
+    });
+    const episodeId = summary.episode_id;
     const readmitted = await call(
       '/v1/hl7/adt',
       ['integration'],

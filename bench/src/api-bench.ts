@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { issueToken } from '@care/auth';
 import { adtFeed } from '../../libs/intake/src/hl7/testing/adt-feed';
 import { loadConfig } from '@care/platform';
@@ -39,9 +41,9 @@ interface Scenario {
 
 /**
  * The api as `npm start` runs it, in its own process with the real worker beside it, under
- * autocannon: HL7 A03 discharges at fixed concurrency (each acknowledged once its episode's
- * workflow has recorded the discharge), then episode, timeline and worklist reads at a fixed
- * 100 requests/s. Every episode is terminated at the end.
+ * autocannon: HL7 A03 discharges at fixed concurrency (acknowledged once stored and queued),
+ * the time until the queue has applied every one to its episode's workflow, then episode,
+ * timeline and worklist reads at a fixed 100 requests/s. Every episode is terminated at the end.
  */
 export async function apiBench(
   env: BenchEnvironment,
@@ -87,7 +89,11 @@ export async function apiBench(
       results.write({ suite: 'api', ...scenario });
     };
 
-    record(await adtDischarges(baseUrl, feed, seconds, workerPid));
+    const adtStarted = performance.now();
+    const adt = await adtDischarges(baseUrl, feed, seconds, workerPid);
+    record(adt);
+    const drained = await drainIntakeQueue(env, adtStarted, adt.accepted ?? 0);
+    results.write({ suite: 'api', scenario: 'queued discharges applied to episodes', ...drained });
     const behind = await waitUntilClocksStarted(client, taskQueue);
     if (behind > 0) progress(`${behind} episodes still had not started their clocks`);
 
@@ -105,7 +111,7 @@ export async function apiBench(
       await fixedRateReads(baseUrl, staff, path, 3); // warm-up, not recorded
       record(await fixedRateReads(baseUrl, staff, path, seconds, name, workerPid));
     }
-    const file = results.writeMarkdown(renderApiSummary(scenarios));
+    const file = results.writeMarkdown(renderApiSummary(scenarios, drained));
     progress(`summary written to ${file}`);
   } finally {
     const ended = await terminateRunning(client, [taskQueue]).catch(() => undefined);
@@ -209,6 +215,55 @@ function summarize(
   };
 }
 
+interface Drain {
+  applied: number;
+  secondsFromFirstMessage: number;
+  appliedPerSecond: number;
+  refused: number;
+  leftPending: number;
+}
+
+/** Waits until the intake queue has applied every accepted discharge to its episode. */
+async function drainIntakeQueue(
+  env: BenchEnvironment,
+  startedAt: number,
+  accepted: number,
+  timeoutMs = 30 * 60_000,
+): Promise<Drain> {
+  const owner = await openDataSource(env.ownerUrl, 1, 'bench-api-drain');
+  const count = async () => {
+    const [row] = await owner.query<{ pending: string; refused: string }[]>(
+      `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+              count(*) FILTER (WHERE status = 'refused') AS refused FROM intake_queue`,
+    );
+    return { pending: Number(row!.pending), refused: Number(row!.refused) };
+  };
+  try {
+    const deadline = Date.now() + timeoutMs;
+    let state = await count();
+    let reported = Date.now();
+    while (state.pending > 0 && Date.now() < deadline) {
+      await sleep(500);
+      state = await count();
+      if (Date.now() - reported > 15_000) {
+        progress(`${state.pending} discharges still queued`);
+        reported = Date.now();
+      }
+    }
+    const seconds = (performance.now() - startedAt) / 1000;
+    const applied = accepted - state.pending - state.refused;
+    return {
+      applied,
+      secondsFromFirstMessage: round(seconds, 1),
+      appliedPerSecond: round(applied / seconds, 1),
+      refused: state.refused,
+      leftPending: state.pending,
+    };
+  } finally {
+    await owner.destroy();
+  }
+}
+
 async function benchEpisodes(env: BenchEnvironment): Promise<string[]> {
   const owner = await openDataSource(env.ownerUrl, 1, 'bench-api-episodes');
   try {
@@ -222,7 +277,7 @@ async function benchEpisodes(env: BenchEnvironment): Promise<string[]> {
   }
 }
 
-function renderApiSummary(scenarios: readonly Scenario[]): string {
+function renderApiSummary(scenarios: readonly Scenario[], drain: Drain): string {
   const adt = scenarios.find((scenario) => scenario.accepted !== undefined);
   const episodeReads = scenarios.find((scenario) => scenario.scenario === 'episode reads');
   return [
@@ -260,6 +315,7 @@ function renderApiSummary(scenarios: readonly Scenario[]): string {
     adt
       ? `ADT discharges acknowledged AA: ${adt.acceptedPerSecond}/s against a target of ${TARGET_ADT_PER_SECOND}/s (${round((adt.acceptedPerSecond ?? 0) / TARGET_ADT_PER_SECOND, 2)}×).`
       : '',
+    `Queued discharges applied to their episodes (workflow started, discharge recorded): ${drain.applied} in ${drain.secondsFromFirstMessage} s from the first message, ${drain.appliedPerSecond}/s; ${drain.refused} refused, ${drain.leftPending} still queued.`,
     episodeReads
       ? `Episode reads at ${READ_RATE}/s: p99 ${episodeReads.p99Ms} ms against a target below ${TARGET_READ_P99_MS} ms (${round(episodeReads.p99Ms / TARGET_READ_P99_MS, 2)}× the target).`
       : '',

@@ -6,8 +6,9 @@ import { HandledMessages } from './handled-messages';
 import { ProcessIntake } from './process-intake.use-case';
 
 /**
- * One HL7 v2 ADT message in, its ACK out, whatever carried it (HTTP or MLLP). An accepted
- * message is remembered by sender and control id: a repeat gets the same ACK and changes nothing.
+ * One HL7 v2 ADT message in, its ACK out, whatever carried it (HTTP or MLLP). AA means the
+ * message is stored and queued for its episodes (as integration engines acknowledge); it is
+ * remembered by sender and control id: a repeat gets the same ACK and changes nothing.
  */
 @Injectable()
 export class Hl7Intake {
@@ -30,7 +31,7 @@ export class Hl7Intake {
     if (earlier) return earlier;
     let outcome;
     try {
-      outcome = await this.process.execute(tenantId, parsed.message);
+      outcome = await this.process.accept(tenantId, parsed.message);
     } catch (error) {
       this.logger.error(error, 'ADT message could not be processed');
       return this.ack({

@@ -9,6 +9,8 @@ import { DischargesModule } from '../discharges/discharges.module';
 import { FhirIntake } from './fhir-intake';
 import { FhirController } from './fhir.controller';
 import { HandledMessages } from './handled-messages';
+import { IntakeDispatcher } from './intake-dispatcher.service';
+import { IntakeQueue } from './intake-queue';
 import { Hl7Intake } from './hl7-intake';
 import { Hl7Controller } from './hl7.controller';
 import { MllpListener } from './mllp-listener.service';
@@ -32,11 +34,13 @@ const overDataSource = <T>(make: new (dataSource: DataSource) => T) => ({
   providers: [
     overDataSource(PatientRepository),
     overDataSource(HandledMessages),
+    overDataSource(IntakeQueue),
     overDataSource(TenantSettingsRepository),
     ProcessIntake,
     Hl7Intake,
     FhirIntake,
     MllpListener,
+    IntakeDispatcher,
   ],
 })
 export class IntakeModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { IntakeEvent, IntakeMessage, PatientDemographics } from '@care/intake';
+import type { IntakeMessage } from '@care/intake';
 import { PatientRepository } from '@care/patients';
 import { ProblemException } from '@care/platform';
 import { careEpisodeWorkflowId } from '@care/temporal';
@@ -10,8 +10,11 @@ import {
 } from '@care/workflows';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { dischargeRequestSchema } from '../discharges/discharge-request.schema';
 import { RecordDischarge } from '../discharges/record-discharge.use-case';
 import { episodeIdFor } from '../episodes/episode-id';
+import { episodeActionOf, type EpisodeAction } from './episode-action';
+import { IntakeQueue } from './intake-queue';
 
 type WorkflowHandle = ReturnType<Client['workflow']['getHandle']>;
 
@@ -19,6 +22,8 @@ type WorkflowHandle = ReturnType<Client['workflow']['getHandle']>;
 export type IntakeOutcome =
   | { effect: 'recorded' | 'unchanged'; patientId?: string; episodeIds: string[] }
   | { effect: 'refused'; reason: string };
+
+const NO_OPEN_EPISODE = 'No open episode for this encounter.';
 
 /**
  * Acts on what a hospital feed says happened, whatever it arrived as. Patients are kept by
@@ -31,91 +36,163 @@ export class ProcessIntake {
     private readonly recordDischarge: RecordDischarge,
     private readonly patients: PatientRepository,
     private readonly dataSource: DataSource,
+    private readonly queue: IntakeQueue,
   ) {}
 
+  /** Applies the message to its episodes now and answers with what it did. */
   async execute(tenantId: string, { event }: IntakeMessage): Promise<IntakeOutcome> {
-    switch (event.kind) {
+    const { patientId } = await this.patients.upsert(tenantId, event.patient);
+    const action = episodeActionOf(event);
+    if (!action) return { effect: 'recorded', patientId, episodeIds: [] };
+    return this.apply(tenantId, patientId, action);
+  }
+
+  /**
+   * Keeps the patient and queues the message for its episodes, then answers at once: the
+   * answer is an acknowledgement that the message is stored. What can already be told to fail
+   * (a discharge dated in the future, a cancellation of no discharge) is refused here; the rest
+   * is applied by the IntakeDispatcher in arrival order per patient.
+   */
+  async accept(tenantId: string, { event }: IntakeMessage): Promise<IntakeOutcome> {
+    const { patientId } = await this.patients.upsert(tenantId, event.patient);
+    const action = episodeActionOf(event);
+    if (!action) return { effect: 'recorded', patientId, episodeIds: [] };
+    const early = await this.answerBeforeQueueing(tenantId, patientId, action);
+    if (early) return early;
+    await this.queue.enqueue(tenantId, patientId, action);
+    return { effect: 'recorded', patientId, episodeIds: this.episodesNamedBy(tenantId, action) };
+  }
+
+  async apply(tenantId: string, patientId: string, action: EpisodeAction): Promise<IntakeOutcome> {
+    switch (action.kind) {
       case 'discharge':
-        return this.discharge(tenantId, event);
+        return this.discharge(tenantId, patientId, action);
       case 'admission':
-        return this.admission(tenantId, event);
-      case 'demographics-updated': {
-        const { patientId } = await this.patients.upsert(tenantId, event.patient);
-        return { effect: 'recorded', patientId, episodeIds: [] };
-      }
-      case 'discharge-cancelled':
-        return this.cancelDischarge(tenantId, event);
+        // Rule 6: an admission of a patient with open episodes is a readmission for each.
+        return this.signalOpenEpisodes(tenantId, patientId, (handle) =>
+          handle.signal(recordReadmissionSignal, {
+            admissionEncounterId: action.encounterId,
+            admittedAt: action.admittedAt,
+          }),
+        );
       case 'admission-cancelled':
-        return this.cancelAdmission(tenantId, event);
+        // Rule 6 (A11): episodes that recorded the admission take it back.
+        return this.signalOpenEpisodes(tenantId, patientId, (handle) =>
+          handle.signal(cancelReadmissionSignal, {
+            admissionEncounterId: action.encounterId,
+            cancelledAt: action.cancelledAt,
+          }),
+        );
+      case 'discharge-cancelled':
+        return this.cancelDischarge(tenantId, action);
       default: {
-        const unknown: never = event;
-        throw new Error(`unhandled intake event ${JSON.stringify(unknown)}`);
+        const unknown: never = action;
+        throw new Error(`unhandled episode action ${JSON.stringify(unknown)}`);
       }
     }
   }
 
+  private async answerBeforeQueueing(
+    tenantId: string,
+    patientId: string,
+    action: EpisodeAction,
+  ): Promise<IntakeOutcome | undefined> {
+    switch (action.kind) {
+      case 'discharge': {
+        const request = this.dischargeRequest(tenantId, patientId, action);
+        return request.success ? undefined : { effect: 'refused', reason: request.reason };
+      }
+      case 'discharge-cancelled': {
+        const known =
+          (await this.openEpisodes(tenantId, { encounterId: action.encounterId })).length > 0 ||
+          (await this.queue.dischargePending(tenantId, action.encounterId));
+        return known ? undefined : { effect: 'refused', reason: NO_OPEN_EPISODE };
+      }
+      case 'admission':
+      case 'admission-cancelled': {
+        const concerned =
+          (await this.openEpisodes(tenantId, { patientId })).length > 0 ||
+          (await this.queue.patientPending(tenantId, patientId));
+        return concerned ? undefined : { effect: 'unchanged', patientId, episodeIds: [] };
+      }
+      default: {
+        const unknown: never = action;
+        throw new Error(`unhandled episode action ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private episodesNamedBy(tenantId: string, action: EpisodeAction): string[] {
+    return action.kind === 'discharge' || action.kind === 'discharge-cancelled'
+      ? [episodeIdFor(tenantId, action.encounterId)]
+      : [];
+  }
+
+  private dischargeRequest(
+    tenantId: string,
+    patientId: string,
+    action: Extract<EpisodeAction, { kind: 'discharge' }>,
+  ) {
+    const parsed = dischargeRequestSchema.safeParse({
+      tenantId,
+      encounterId: action.encounterId,
+      patientRef: `Patient/${patientId}`,
+      dischargedAt: action.dischargedAt,
+    });
+    return parsed.success
+      ? { success: true as const, request: parsed.data }
+      : {
+          success: false as const,
+          reason: parsed.error.issues
+            .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+            .join('; '),
+        };
+  }
+
   private async discharge(
     tenantId: string,
-    event: Extract<IntakeEvent, { kind: 'discharge' }>,
+    patientId: string,
+    action: Extract<EpisodeAction, { kind: 'discharge' }>,
   ): Promise<IntakeOutcome> {
-    const { patientId } = await this.patients.upsert(tenantId, event.patient);
+    const request = this.dischargeRequest(tenantId, patientId, action);
+    if (!request.success) return { effect: 'refused', reason: request.reason };
     try {
-      const outcome = await this.recordDischarge.execute({
-        tenantId,
-        encounterId: event.encounterId,
-        patientRef: `Patient/${patientId}`,
-        dischargedAt: event.dischargedAt,
-      });
+      const outcome = await this.recordDischarge.execute(request.request);
       return {
         effect: outcome.recorded ? 'recorded' : 'unchanged',
         patientId,
         episodeIds: [outcome.episodeId],
       };
     } catch (error) {
-      if (!(error instanceof ProblemException)) throw error;
+      if (!(error instanceof ProblemException) || error.problem.status >= 500) throw error;
       return { effect: 'refused', reason: error.problem.detail ?? error.problem.title };
     }
   }
 
-  /** Rule 6: an admission of a patient with open episodes is a readmission for each of them. */
-  private admission(
+  /** Rule 1 (A13): the discharge did not happen, so neither does its episode. */
+  private async cancelDischarge(
     tenantId: string,
-    event: Extract<IntakeEvent, { kind: 'admission' }>,
+    action: Extract<EpisodeAction, { kind: 'discharge-cancelled' }>,
   ): Promise<IntakeOutcome> {
-    return this.signalOpenEpisodes(tenantId, event.patient, (handle) =>
-      handle.signal(recordReadmissionSignal, {
-        admissionEncounterId: event.encounterId,
-        admittedAt: event.admittedAt,
+    const episodeId = episodeIdFor(tenantId, action.encounterId);
+    const delivered = await this.signal(episodeId, (handle) =>
+      handle.signal(cancelDischargeSignal, {
+        reason: 'discharge cancelled (ADT A13)',
+        cancelledAt: action.cancelledAt,
       }),
     );
-  }
-
-  /** Rule 6 (A11): the admission did not happen; episodes that recorded it take it back. */
-  private cancelAdmission(
-    tenantId: string,
-    event: Extract<IntakeEvent, { kind: 'admission-cancelled' }>,
-  ): Promise<IntakeOutcome> {
-    return this.signalOpenEpisodes(tenantId, event.patient, (handle) =>
-      handle.signal(cancelReadmissionSignal, {
-        admissionEncounterId: event.encounterId,
-        cancelledAt: event.cancelledAt,
-      }),
-    );
+    return delivered
+      ? { effect: 'recorded', episodeIds: [episodeId] }
+      : { effect: 'refused', reason: NO_OPEN_EPISODE };
   }
 
   private async signalOpenEpisodes(
     tenantId: string,
-    patient: PatientDemographics,
+    patientId: string,
     send: (handle: WorkflowHandle) => Promise<void>,
   ): Promise<IntakeOutcome> {
-    const { patientId } = await this.patients.upsert(tenantId, patient);
-    const open = await this.dataSource.query<{ episode_id: string }[]>(
-      `SELECT episode_id FROM episode_summaries
-        WHERE tenant_id = $1 AND patient_ref = $2 AND stage NOT IN ('closed', 'cancelled')`,
-      [tenantId, `Patient/${patientId}`],
-    );
     const signalled: string[] = [];
-    for (const { episode_id: episodeId } of open) {
+    for (const episodeId of await this.openEpisodes(tenantId, { patientId })) {
       if (await this.signal(episodeId, send)) signalled.push(episodeId);
     }
     return {
@@ -125,21 +202,20 @@ export class ProcessIntake {
     };
   }
 
-  /** Rule 1 (A13): the discharge did not happen, so neither does its episode. */
-  private async cancelDischarge(
+  private async openEpisodes(
     tenantId: string,
-    event: Extract<IntakeEvent, { kind: 'discharge-cancelled' }>,
-  ): Promise<IntakeOutcome> {
-    const episodeId = episodeIdFor(tenantId, event.encounterId);
-    const delivered = await this.signal(episodeId, (handle) =>
-      handle.signal(cancelDischargeSignal, {
-        reason: 'discharge cancelled (ADT A13)',
-        cancelledAt: event.cancelledAt,
-      }),
+    of: { patientId: string } | { encounterId: string },
+  ): Promise<string[]> {
+    const [condition, value] =
+      'patientId' in of
+        ? ['patient_ref = $2', `Patient/${of.patientId}`]
+        : ['episode_id = $2', episodeIdFor(tenantId, of.encounterId)];
+    const rows = await this.dataSource.query<{ episode_id: string }[]>(
+      `SELECT episode_id FROM episode_summaries
+        WHERE tenant_id = $1 AND ${condition} AND stage NOT IN ('closed', 'cancelled')`,
+      [tenantId, value],
     );
-    return delivered
-      ? { effect: 'recorded', episodeIds: [episodeId] }
-      : { effect: 'refused', reason: 'No open episode for this encounter.' };
+    return rows.map((row) => row.episode_id);
   }
 
   private async signal(

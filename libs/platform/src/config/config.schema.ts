@@ -60,6 +60,8 @@ export const configSchema = z
     AUTH_ISSUER: z.string().min(1).default('care-transition-engine'),
     AUTH_AUDIENCE: z.string().min(1).default('care-api'),
     /** Requests one client (bearer credential, else address) may make per minute. */
+    /** Queued feed messages applied to episodes at once by each api instance; 0 turns it off. */
+    INTAKE_DISPATCH_CONCURRENCY: z.coerce.number().int().min(0).max(512).default(32),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
     /** The tenant whose ADT feed the MLLP listener takes; without it there is no listener. */
     MLLP_TENANT: z

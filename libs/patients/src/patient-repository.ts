@@ -82,13 +82,19 @@ export class PatientRepository {
         values,
       );
     }
-    for (const { system, value, type } of demographics.identifiers) {
-      await tx.query(
-        `INSERT INTO patient_identifiers (tenant_id, system, value, type, patient_id)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, system, value) DO NOTHING`,
-        [tenantId, system, value, type ?? null, patientId],
-      );
-    }
+    await tx.query(
+      `INSERT INTO patient_identifiers (tenant_id, system, value, type, patient_id)
+       SELECT $1, system, value, type, $5
+         FROM unnest($2::text[], $3::text[], $4::text[]) AS i(system, value, type)
+       ON CONFLICT (tenant_id, system, value) DO NOTHING`,
+      [
+        tenantId,
+        demographics.identifiers.map((identifier) => identifier.system),
+        demographics.identifiers.map((identifier) => identifier.value),
+        demographics.identifiers.map((identifier) => identifier.type ?? null),
+        patientId,
+      ],
+    );
     return (await this.load(tx, tenantId, patientId))!;
   }
 

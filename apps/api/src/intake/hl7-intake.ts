@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { buildAck, Hl7ErrorCode, hl7Issue, parseAdt, type AdtParseResult } from '@care/intake';
-import { DEFAULT_TENANT_SETTINGS, TenantSettingsRepository } from '@care/tenants';
+import { DEFAULT_TENANT_SETTINGS, TenantSettingsCache } from '@care/tenants';
 import { HandledMessages } from './handled-messages';
 import { ProcessIntake } from './process-intake.use-case';
 
@@ -17,7 +17,7 @@ export class Hl7Intake {
   constructor(
     private readonly process: ProcessIntake,
     private readonly handled: HandledMessages,
-    private readonly tenantSettings: TenantSettingsRepository,
+    private readonly tenantSettings: TenantSettingsCache,
   ) {}
 
   async handle(tenantId: string, text: string): Promise<string> {

@@ -12,7 +12,8 @@ import { ProcessIntake } from './process-intake.use-case';
 
 /** Long enough for a slow workflow update; a dead holder's actions are retried after it. */
 const LEASE_MS = 120_000;
-const IDLE_POLL_MS = 50;
+/** For actions queued by other instances; this instance's own enqueues wake it at once. */
+const IDLE_POLL_MS = 500;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 300_000;
 /** How long shutdown waits for actions in flight to record their outcome. */
@@ -29,6 +30,8 @@ export class IntakeDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private readonly stop = new AbortController();
   private readonly inFlight = new Set<Promise<void>>();
   private loop?: Promise<void>;
+  private ring?: () => void;
+  private stopListening?: () => void;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,11 +41,14 @@ export class IntakeDispatcher implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.INTAKE_DISPATCH_CONCURRENCY > 0) this.loop = this.run();
+    if (this.config.INTAKE_DISPATCH_CONCURRENCY === 0) return;
+    this.stopListening = this.queue.onEnqueued(() => this.ring?.());
+    this.loop = this.run();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stop.abort();
+    this.stopListening?.();
     await this.loop;
     await Promise.race([
       Promise.allSettled(this.inFlight),
@@ -59,10 +65,14 @@ export class IntakeDispatcher implements OnApplicationBootstrap, OnApplicationSh
         failures = 0;
         for (const item of claimed) this.start(item);
         if (claimed.length === free && free > 0) continue;
-        await Promise.race([pause(IDLE_POLL_MS, this.stop.signal), ...this.inFlight]);
+        await Promise.race([
+          pause(IDLE_POLL_MS, this.stop.signal),
+          new Promise<void>((resolve) => (this.ring = resolve)),
+          ...this.inFlight,
+        ]);
       } catch (error) {
         failures += 1;
-        const delay = backoffDelay(failures, IDLE_POLL_MS, RETRY_MAX_MS);
+        const delay = backoffDelay(failures, RETRY_BASE_MS, RETRY_MAX_MS);
         this.logger.warn(`intake queue unavailable (${failures} in a row): ${String(error)}`);
         await pause(delay, this.stop.signal);
       }

@@ -23,6 +23,8 @@ interface QueueRow {
  * an admission never overtakes the discharge it follows.
  */
 export class IntakeQueue {
+  private readonly listeners = new Set<() => void>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async enqueue(tenantId: string, patientId: string, action: EpisodeAction): Promise<void> {
@@ -30,6 +32,13 @@ export class IntakeQueue {
       `INSERT INTO intake_queue (tenant_id, patient_id, action) VALUES ($1, $2, $3)`,
       [tenantId, patientId, JSON.stringify(action)],
     );
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Told of every enqueue in this process, so a dispatcher here need not wait for its poll. */
+  onEnqueued(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /**

@@ -3,7 +3,7 @@ import { AuditModule } from '@care/audit';
 import { EventStoreModule } from '@care/event-store';
 import { PatientRepository } from '@care/patients';
 import { TemporalClientModule } from '@care/temporal';
-import { TenantSettingsRepository } from '@care/tenants';
+import { TenantSettingsCache, TenantSettingsRepository } from '@care/tenants';
 import { DataSource } from 'typeorm';
 import { DischargesModule } from '../discharges/discharges.module';
 import { FhirIntake } from './fhir-intake';
@@ -36,6 +36,11 @@ const overDataSource = <T>(make: new (dataSource: DataSource) => T) => ({
     overDataSource(HandledMessages),
     overDataSource(IntakeQueue),
     overDataSource(TenantSettingsRepository),
+    {
+      provide: TenantSettingsCache,
+      inject: [TenantSettingsRepository],
+      useFactory: (repository: TenantSettingsRepository) => new TenantSettingsCache(repository),
+    },
     ProcessIntake,
     Hl7Intake,
     FhirIntake,

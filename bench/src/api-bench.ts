@@ -126,6 +126,7 @@ export async function apiBench(
     const behind = await waitUntilClocksStarted(client, taskQueue);
     if (behind > 0) progress(`${behind} episodes still had not started their clocks`);
 
+    await worklistCaughtUp(env);
     const episodeIds = await benchEpisodes(env);
     progress(`reading ${episodeIds.length} episodes`);
     const reads: [string, (index: number) => string][] = [
@@ -293,6 +294,25 @@ async function drainIntakeQueue(
       refused: state.refused,
       leftPending: state.pending,
     };
+  } finally {
+    await owner.destroy();
+  }
+}
+
+/** Reads are measured once the worker's worklist projection has caught up with the backlog. */
+async function worklistCaughtUp(env: BenchEnvironment, timeoutMs = 10 * 60_000): Promise<void> {
+  const owner = await openDataSource(env.ownerUrl, 1, 'bench-api-worklist');
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = await owner.query<{ behind: string }[]>(
+        `SELECT count(*) AS behind FROM episode_summaries s
+          WHERE NOT EXISTS (SELECT 1 FROM episode_worklist w
+                             WHERE w.episode_id = s.episode_id AND w.version >= s.version)`,
+      );
+      if (Number(row!.behind) === 0 || Date.now() > deadline) return;
+      await sleep(500);
+    }
   } finally {
     await owner.destroy();
   }

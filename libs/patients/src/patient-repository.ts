@@ -16,7 +16,9 @@ interface PatientRow {
   sex: PatientDemographics['sex'] | null;
 }
 
-const UNIQUE_VIOLATION = '23505';
+class CreatedConcurrently extends Error {}
+
+const identifierKey = ({ system, value }: PatientIdentifier) => `${system}|${value}`;
 
 /**
  * Patients of one tenant at a time: every query runs in a transaction that declares the
@@ -30,14 +32,20 @@ export class PatientRepository {
    * patient when none does. Identifiers not yet known are added to the patient.
    */
   async upsert(tenantId: string, demographics: PatientDemographics): Promise<StoredPatient> {
+    const patientId = await this.keep(tenantId, demographics);
+    return (await inTenant(this.dataSource, tenantId, (tx) => this.load(tx, tenantId, patientId)))!;
+  }
+
+  /** As upsert, answering only the patient's id: one statement, for every feed message. */
+  async keep(tenantId: string, demographics: PatientDemographics): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await inTenant(this.dataSource, tenantId, (tx) =>
-          this.upsertIn(tx, tenantId, demographics),
+          this.keepIn(tx, tenantId, demographics),
         );
       } catch (error) {
         // Two feeds created the same new patient at once: the second finds the first's row.
-        if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 3) throw error;
+        if (!(error instanceof CreatedConcurrently) || attempt >= 3) throw error;
       }
     }
   }
@@ -52,50 +60,54 @@ export class PatientRepository {
     });
   }
 
-  private async upsertIn(
+  private async keepIn(
     tx: EntityManager,
     tenantId: string,
     demographics: PatientDemographics,
-  ): Promise<StoredPatient> {
-    const known = await this.patientIdFor(tx, demographics.identifiers);
-    const patientId = known ?? randomUUID();
-    const values = [
-      patientId,
-      tenantId,
-      demographics.family ?? null,
-      demographics.given ?? [],
-      demographics.birthDate ?? null,
-      demographics.sex ?? null,
-    ];
-    if (known) {
-      await tx.query(
-        `UPDATE patients SET family = COALESCE($3, family),
-                given = CASE WHEN cardinality($4::text[]) > 0 THEN $4 ELSE given END,
-                birth_date = COALESCE($5, birth_date), sex = COALESCE($6, sex), updated_at = now()
-          WHERE patient_id = $1 AND tenant_id = $2`,
-        values,
-      );
-    } else {
-      await tx.query(
-        `INSERT INTO patients (patient_id, tenant_id, family, given, birth_date, sex)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        values,
-      );
-    }
-    await tx.query(
-      `INSERT INTO patient_identifiers (tenant_id, system, value, type, patient_id)
-       SELECT $1, system, value, type, $5
-         FROM unnest($2::text[], $3::text[], $4::text[]) AS i(system, value, type)
-       ON CONFLICT (tenant_id, system, value) DO NOTHING`,
+  ): Promise<string> {
+    const { identifiers } = demographics;
+    const [row] = await tx.query<{ patient_id: string; created: boolean; added: number }[]>(
+      `WITH known AS (
+         SELECT patient_id FROM patient_identifiers
+          WHERE tenant_id = $1 AND (system, value) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+          ORDER BY system, value LIMIT 1),
+       chosen AS (SELECT COALESCE((SELECT patient_id FROM known), $5::uuid) AS patient_id),
+       kept AS (
+         INSERT INTO patients (patient_id, tenant_id, family, given, birth_date, sex)
+         SELECT patient_id, $1, $6, $7::text[], $8::date, $9 FROM chosen
+         ON CONFLICT (patient_id) DO UPDATE
+            SET family = COALESCE(EXCLUDED.family, patients.family),
+                given = CASE WHEN cardinality(EXCLUDED.given) > 0
+                             THEN EXCLUDED.given ELSE patients.given END,
+                birth_date = COALESCE(EXCLUDED.birth_date, patients.birth_date),
+                sex = COALESCE(EXCLUDED.sex, patients.sex), updated_at = now()
+         RETURNING patient_id),
+       identified AS (
+         INSERT INTO patient_identifiers (tenant_id, system, value, type, patient_id)
+         SELECT $1, i.system, i.value, i.type, kept.patient_id
+           FROM kept, unnest($2::text[], $3::text[], $4::text[]) AS i(system, value, type)
+         ON CONFLICT (tenant_id, system, value) DO NOTHING
+         RETURNING 1)
+       SELECT patient_id, NOT EXISTS (SELECT 1 FROM known) AS created,
+              (SELECT count(*)::int FROM identified) AS added
+         FROM kept`,
       [
         tenantId,
-        demographics.identifiers.map((identifier) => identifier.system),
-        demographics.identifiers.map((identifier) => identifier.value),
-        demographics.identifiers.map((identifier) => identifier.type ?? null),
-        patientId,
+        identifiers.map((identifier) => identifier.system),
+        identifiers.map((identifier) => identifier.value),
+        identifiers.map((identifier) => identifier.type ?? null),
+        randomUUID(),
+        demographics.family ?? null,
+        demographics.given ?? [],
+        demographics.birthDate ?? null,
+        demographics.sex ?? null,
       ],
     );
-    return (await this.load(tx, tenantId, patientId))!;
+    // A new patient whose identifier another transaction took meanwhile is that patient.
+    if (row!.created && row!.added < new Set(identifiers.map(identifierKey)).size) {
+      throw new CreatedConcurrently();
+    }
+    return row!.patient_id;
   }
 
   private async patientIdFor(

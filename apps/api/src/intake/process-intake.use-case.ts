@@ -41,7 +41,7 @@ export class ProcessIntake {
 
   /** Applies the message to its episodes now and answers with what it did. */
   async execute(tenantId: string, { event }: IntakeMessage): Promise<IntakeOutcome> {
-    const { patientId } = await this.patients.upsert(tenantId, event.patient);
+    const patientId = await this.patients.keep(tenantId, event.patient);
     const action = episodeActionOf(event);
     if (!action) return { effect: 'recorded', patientId, episodeIds: [] };
     return this.apply(tenantId, patientId, action);
@@ -54,7 +54,7 @@ export class ProcessIntake {
    * is applied by the IntakeDispatcher in arrival order per patient.
    */
   async accept(tenantId: string, { event }: IntakeMessage): Promise<IntakeOutcome> {
-    const { patientId } = await this.patients.upsert(tenantId, event.patient);
+    const patientId = await this.patients.keep(tenantId, event.patient);
     const action = episodeActionOf(event);
     if (!action) return { effect: 'recorded', patientId, episodeIds: [] };
     const early = await this.answerBeforeQueueing(tenantId, patientId, action);

@@ -46,7 +46,8 @@ export async function resetDatabase(env: BenchEnvironment): Promise<void> {
   try {
     await owner.query(
       `TRUNCATE events, streams, outbox, projection_checkpoints, inbox, episode_summaries,
-                episode_worklist, episode_deadlines, patients, patient_identifiers, intake_messages
+                episode_worklist, episode_deadlines, patients, patient_identifiers, intake_messages,
+                intake_queue
                 RESTART IDENTITY CASCADE`,
     );
     await owner.query('VACUUM ANALYZE');

@@ -3,11 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { issueToken } from '@care/auth';
 import { loadConfig } from '@care/platform';
 import fc from 'fast-check';
-import { createApi } from '../apps/api/src/create-api';
 
 const RUNS = 150;
 
-/** Whatever arrives, the api answers with a 4xx or a 2xx document: never a 5xx, never a crash. */
+/** Whatever arrives, the api answers with a 4xx or a 2xx document: never a 5xx, never a crash. */ import { startApi } from './support/api-server';
+
 describe('api under random input (fast-check)', () => {
   const config = loadConfig();
   let api: INestApplication;
@@ -15,9 +15,7 @@ describe('api under random input (fast-check)', () => {
   let authorization: string;
 
   beforeAll(async () => {
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
+    ({ api, baseUrl } = await startApi());
     const token = await issueToken(config, {
       subject: 'fuzzer',
       roles: ['admin'],

@@ -5,7 +5,6 @@ import { loadConfig } from '@care/platform';
 import { careDataConverter } from '@care/temporal';
 import { careEpisode } from '@care/workflows';
 import { Client, Connection } from '@temporalio/client';
-import { createApi } from '../apps/api/src/create-api';
 
 interface JsonPayloads {
   payloads: { metadata?: Record<string, string>; data?: string }[];
@@ -14,7 +13,8 @@ interface JsonPayloads {
 const json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
 const text = (base64 = '') => Buffer.from(base64, 'base64').toString('utf8');
 
-/** The codec server the Temporal UI and CLI call to show decrypted payloads to ops staff. */
+/** The codec server the Temporal UI and CLI call to show decrypted payloads to ops staff. */ import { startApi } from './support/api-server';
+
 describe('codec endpoint (api on the real stack)', () => {
   const config = loadConfig();
   let api: INestApplication;
@@ -22,9 +22,7 @@ describe('codec endpoint (api on the real stack)', () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
+    ({ api, baseUrl } = await startApi());
     connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   });
 

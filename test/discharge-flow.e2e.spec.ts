@@ -3,13 +3,13 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { topics, type CloudEvent } from '@care/contracts';
 import { issueToken, type Role } from '@care/auth';
-import { createDataSource } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { createApi } from '../apps/api/src/create-api';
 import { RelayModule } from '../apps/relay/src/relay.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { startApi } from './support/api-server';
+import { openOwnerDatabase } from './support/owner-database';
 import { until } from './support/until';
 
 /** The walking skeleton through every layer: HTTP → Temporal → PostgreSQL → relay → Kafka. */
@@ -32,14 +32,8 @@ describe('discharge flow (api, worker and relay on the real stack)', () => {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     relay = await NestFactory.createApplicationContext(RelayModule, { logger: false });
     await Promise.all([worker.init(), relay.init()]);
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    owner = await createDataSource({
-      url: config.DATABASE_OWNER_URL,
-      poolSize: 1,
-      applicationName: 'discharge-flow-e2e-owner',
-    }).initialize();
+    ({ api, baseUrl } = await startApi());
+    owner = await openOwnerDatabase('discharge-flow-e2e-owner');
 
     const kafka = new Kafka({ brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
     consumer = kafka.consumer({ groupId: `e2e-${randomUUID()}` });

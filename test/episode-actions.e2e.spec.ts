@@ -3,8 +3,8 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { issueToken, type Role } from '@care/auth';
 import { loadConfig } from '@care/platform';
-import { createApi } from '../apps/api/src/create-api';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { startApi } from './support/api-server';
 import { until } from './support/until';
 
 interface ActionAnswer {
@@ -26,9 +26,7 @@ describe('episode actions (api and worker on the real stack)', () => {
   beforeAll(async () => {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await worker.init();
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
+    ({ api, baseUrl } = await startApi());
   }, 120_000);
 
   afterAll(async () => {

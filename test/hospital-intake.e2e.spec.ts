@@ -3,17 +3,17 @@ import { connect } from 'node:net';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { issueToken } from '@care/auth';
-import { createDataSource } from '@care/event-store';
 import { frameMllp, MllpDecoder } from '@care/intake';
 import { loadConfig } from '@care/platform';
 import { Hl7Message } from '@medplum/core';
 import type { DataSource } from 'typeorm';
-import { createApi } from '../apps/api/src/create-api';
 import { MllpListener } from '../apps/api/src/intake/mllp-listener.service';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { dischargedEncounter, withElement } from '../libs/intake/src/fhir/testing/fhir-fixtures';
 import { A03_DISCHARGE, withField } from '../libs/intake/src/hl7/testing/adt-fixtures';
 import { adtFeed } from '../libs/intake/src/hl7/testing/adt-feed';
+import { startApi } from './support/api-server';
+import { openOwnerDatabase } from './support/owner-database';
 import { until } from './support/until';
 
 const TENANT = 'general-hospital';
@@ -37,14 +37,8 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
     process.env.MLLP_PORT = '0';
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await worker.init();
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    owner = await createDataSource({
-      url: config.DATABASE_OWNER_URL,
-      poolSize: 1,
-      applicationName: 'intake-e2e',
-    }).initialize();
+    ({ api, baseUrl } = await startApi());
+    owner = await openOwnerDatabase('intake-e2e');
   }, 120_000);
 
   afterAll(async () => {
@@ -107,7 +101,7 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
   it('records an A01 of a patient with an open episode as a readmission, an A11 takes it back, and an A13 cancels the episode', async () => {
     const patient = adtFeed();
     await sendHl7(patient.discharge());
-    const { episode_id: episodeId } = (await episodeOf(patient.mrn));
+    const { episode_id: episodeId } = await episodeOf(patient.mrn);
 
     const admitted = await sendHl7(patient.readmission());
     await until('the readmission on the episode', async () =>

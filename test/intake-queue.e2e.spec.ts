@@ -1,15 +1,15 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { issueToken } from '@care/auth';
-import { createDataSource } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import { Hl7Message } from '@medplum/core';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
-import { createApi } from '../apps/api/src/create-api';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { adtFeed } from '../libs/intake/src/hl7/testing/adt-feed';
 import { withField } from '../libs/intake/src/hl7/testing/adt-fixtures';
+import { startApi } from './support/api-server';
+import { openOwnerDatabase } from './support/owner-database';
 import { until } from './support/until';
 
 const TENANT = 'general-hospital';
@@ -25,14 +25,8 @@ describe('intake queue: HL7 acknowledged on storage, applied in order (real stac
   let owner: DataSource;
 
   beforeAll(async () => {
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    owner = await createDataSource({
-      url: config.DATABASE_OWNER_URL,
-      poolSize: 1,
-      applicationName: 'intake-queue-e2e',
-    }).initialize();
+    ({ api, baseUrl } = await startApi());
+    owner = await openOwnerDatabase('intake-queue-e2e');
   }, 120_000);
 
   afterAll(async () => {

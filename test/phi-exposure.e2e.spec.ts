@@ -6,17 +6,17 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { issueToken, type Role } from '@care/auth';
 import { topics } from '@care/contracts';
-import { createDataSource } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
-import { createApi } from '../apps/api/src/create-api';
 import { RelayModule } from '../apps/relay/src/relay.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { withField } from '../libs/intake/src/hl7/testing/adt-fixtures';
 import { adtFeed } from '../libs/intake/src/hl7/testing/adt-feed';
+import { startApi } from './support/api-server';
+import { openOwnerDatabase } from './support/owner-database';
 import { until } from './support/until';
 
 const TENANT = 'general-hospital';
@@ -76,14 +76,8 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
     }
     worker = await withPinoLogs(WorkerModule);
     relay = await withPinoLogs(RelayModule);
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    owner = await createDataSource({
-      url: config.DATABASE_OWNER_URL,
-      poolSize: 1,
-      applicationName: 'phi-e2e',
-    }).initialize();
+    ({ api, baseUrl } = await startApi());
+    owner = await openOwnerDatabase('phi-e2e');
     connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 
     const kafka = new Kafka({ brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING });

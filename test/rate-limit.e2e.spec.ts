@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { issueToken } from '@care/auth';
 import { loadConfig } from '@care/platform';
-import { createApi } from '../apps/api/src/create-api';
+import { startApi } from './support/api-server';
 
 describe('rate limiting (api on the real stack)', () => {
   const config = loadConfig();
@@ -11,9 +11,7 @@ describe('rate limiting (api on the real stack)', () => {
 
   beforeAll(async () => {
     process.env.API_RATE_LIMIT_PER_MINUTE = '3';
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
+    ({ api, baseUrl } = await startApi());
   });
 
   afterAll(async () => {

@@ -10,7 +10,6 @@ import {
 import { loadConfig } from '@care/platform';
 import { episodeWorklistProjection } from '@care/read-models';
 import type { DataSource } from 'typeorm';
-import { createApi } from '../apps/api/src/create-api';
 
 // A tenant of its own, so its lists hold only this run's episode.
 const OWNER_TENANT = `isolation-${randomUUID().slice(0, 8)}`;
@@ -103,7 +102,8 @@ const episodeRoutes: Route[] = [
   },
 ];
 
-/** Another tenant's staff never reach an episode: 403 for a role that may not act, else 404. */
+/** Another tenant's staff never reach an episode: 403 for a role that may not act, else 404. */ import { startApi } from './support/api-server';
+
 describe('tenant isolation (api on the real PostgreSQL)', () => {
   const config = loadConfig();
   let api: INestApplication;
@@ -141,9 +141,7 @@ describe('tenant isolation (api on the real PostgreSQL)', () => {
       new PostgresEventStore(dataSource),
       episodeWorklistProjection,
     ).catchUp();
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
+    ({ api, baseUrl } = await startApi());
   });
 
   afterAll(async () => {

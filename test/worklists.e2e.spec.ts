@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { issueToken, type Role } from '@care/auth';
-import { createDataSource } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import type { DataSource } from 'typeorm';
-import { createApi } from '../apps/api/src/create-api';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { adtFeed, MRN_SYSTEM } from '../libs/intake/src/hl7/testing/adt-feed';
+import { startApi } from './support/api-server';
+import { openOwnerDatabase } from './support/owner-database';
 import { until } from './support/until';
 
 interface Deadline {
@@ -47,14 +47,8 @@ describe('worklists, timelines and patient episodes (real stack)', () => {
   beforeAll(async () => {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await worker.init();
-    api = await createApi();
-    await api.listen(0, '127.0.0.1');
-    baseUrl = await api.getUrl();
-    owner = await createDataSource({
-      url: config.DATABASE_OWNER_URL,
-      poolSize: 1,
-      applicationName: 'worklists-e2e',
-    }).initialize();
+    ({ api, baseUrl } = await startApi());
+    owner = await openOwnerDatabase('worklists-e2e');
   }, 120_000);
 
   afterAll(async () => {

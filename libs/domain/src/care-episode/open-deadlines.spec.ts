@@ -1,41 +1,17 @@
 import type { CareEpisodeEvent } from './care-episode-event';
 import { openDeadlines } from './open-deadlines';
-import { openEpisode, NEW_YORK_CALENDAR as calendar } from '../testing/episode-specs';
+import { openEpisode } from '../testing/episode-specs';
+import {
+  assessed,
+  clocksStarted,
+  contact,
+  CONTACT_DUE,
+  discharged,
+  PLANNED_AT,
+  SERVICE_ENDS,
+  VISIT_DUE,
+} from '../testing/mlk-week-episode';
 
-const CONTACT_DUE = '2027-01-21T04:59:59.999Z';
-const VISIT_DUE = '2027-01-23T04:59:59.999Z';
-const SERVICE_ENDS = '2027-02-14T04:59:59.999Z';
-const PLANNED_AT = '2027-01-19T15:00:00.000Z';
-
-const discharged: CareEpisodeEvent = {
-  type: 'care.episode.discharge_recorded.v1',
-  data: {
-    episodeId: 'episode-1',
-    tenantId: 'general-hospital',
-    encounterId: 'ENC-1001',
-    patientRef: 'Patient/42',
-    dischargedAt: '2027-01-15T20:00:00.000Z',
-  },
-};
-const clocksStarted: CareEpisodeEvent = {
-  type: 'care.episode.tcm_clocks_started.v1',
-  data: {
-    at: '2027-01-15T20:10:00.000Z',
-    calendar,
-    contactDue: CONTACT_DUE,
-    serviceEnds: SERVICE_ENDS,
-  },
-};
-const assessed: CareEpisodeEvent = {
-  type: 'care.episode.assessment_recorded.v1',
-  data: {
-    at: '2027-01-16T15:00:00.000Z',
-    assessedBy: 'rn-7',
-    lace: { score: 10, components: { l: 4, a: 3, c: 2, e: 1 }, tier: 'high' },
-    complexity: 'high',
-    visitDue: VISIT_DUE,
-  },
-};
 const planned: CareEpisodeEvent[] = [
   {
     type: 'care.episode.plan_approved.v1',
@@ -55,10 +31,6 @@ const planned: CareEpisodeEvent[] = [
     },
   },
 ];
-const contact = (at: string, reached: boolean): CareEpisodeEvent => ({
-  type: 'care.episode.contact_attempted.v1',
-  data: { at, reached, channel: 'phone', attemptedBy: 'rn-7' },
-});
 const requested: CareEpisodeEvent = {
   type: 'care.episode.handoff_requested.v1',
   data: {

@@ -99,6 +99,8 @@ describe('api under random input (fast-check)', () => {
     `/v1/episodes/${episodeId}/timeline`,
     `/v1/patients/${randomUUID()}/episodes`,
     '/v1/patients',
+    '/v1/ops/stuck',
+    '/v1/ops/overview',
   ];
   const queryValue = fc.oneof(
     fc.string({ maxLength: 40 }),
@@ -107,7 +109,7 @@ describe('api under random input (fast-check)', () => {
   );
   const queryName = fc.oneof(
     fc.constantFrom('stage', 'riskTier', 'stuck', 'stuckReason', 'limit', 'cursor'),
-    fc.constantFrom('status', 'identifier'),
+    fc.constantFrom('status', 'identifier', 'reason'),
     fc.string({ minLength: 1, maxLength: 12 }),
   );
 

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EpisodesModule } from '../episodes/episodes.module';
+import { GetOpsOverview } from './get-ops-overview.use-case';
+import { ListStuckEpisodes } from './list-stuck-episodes.use-case';
+import { OpsController } from './ops.controller';
+
+@Module({
+  imports: [EpisodesModule],
+  controllers: [OpsController],
+  providers: [GetOpsOverview, ListStuckEpisodes],
+})
+export class OpsModule {}

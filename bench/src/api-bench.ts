@@ -82,9 +82,10 @@ export async function apiBench(
     return baseUrl;
   };
   try {
-    const worker = AppProcess.start('worker', shared);
+    const workerPort = await freePort();
+    const worker = AppProcess.start('worker', { ...shared, WORKER_HTTP_PORT: String(workerPort) });
     apps.push(worker);
-    await worker.waitFor(() => pollsTaskQueue(connection, config.TEMPORAL_NAMESPACE, taskQueue));
+    await worker.waitFor(async () => (await fetch(`http://127.0.0.1:${workerPort}/ready`)).ok);
     const workerPid = worker.pid ?? 0;
     const feed = `Bearer ${await issueToken(config, { subject: 'bench-feed', roles: ['integration'], tenantId: TENANT })}`;
     const staff = `Bearer ${await issueToken(config, { subject: 'bench-rn', roles: ['coordinator'], tenantId: TENANT })}`;
@@ -149,19 +150,6 @@ export async function apiBench(
     await connection.close();
     for (const app of apps.reverse()) await app.stop();
   }
-}
-
-/** The worker is up once it polls its task queue for workflow tasks. */
-async function pollsTaskQueue(
-  connection: Connection,
-  namespace: string,
-  taskQueue: string,
-): Promise<boolean> {
-  const description = await connection.workflowService.describeTaskQueue({
-    namespace,
-    taskQueue: { name: taskQueue },
-  });
-  return (description.pollers ?? []).length > 0;
 }
 
 async function adtDischarges(

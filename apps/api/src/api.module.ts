@@ -7,6 +7,7 @@ import { DischargesModule } from './discharges/discharges.module';
 import { EpisodeActionsModule } from './episode-actions/episode-actions.module';
 import { IntakeModule } from './intake/intake.module';
 import { EpisodesModule } from './episodes/episodes.module';
+import { HealthModule } from './health/health.module';
 import { OpsModule } from './ops/ops.module';
 import { PatientsModule } from './patients/patients.module';
 import { WorklistsModule } from './worklists/worklists.module';
@@ -22,6 +23,7 @@ import { WorklistsModule } from './worklists/worklists.module';
     WorklistsModule,
     PatientsModule,
     OpsModule,
+    HealthModule,
     DischargesModule,
     EpisodeActionsModule,
     IntakeModule,

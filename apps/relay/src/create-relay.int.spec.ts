@@ -14,7 +14,7 @@ const sample = (exposition: string, name: string): number | undefined => {
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
 };
 
-describe('relay app: /metrics and /health (real PostgreSQL and Kafka)', () => {
+describe('relay app: /metrics, /health and /ready (real PostgreSQL and Kafka)', () => {
   const { DATABASE_URL } = loadConfig();
   let app: INestApplication;
   let baseUrl: string;
@@ -57,6 +57,16 @@ describe('relay app: /metrics and /health (real PostgreSQL and Kafka)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     expect(await response.json()).toEqual({ status: 'ok', leader: true });
+  });
+
+  it('answers /ready 200 while PostgreSQL answers, naming the check', async () => {
+    const response = await get('/ready');
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' } },
+    });
   });
 
   it('reports the age of the oldest unsent row, then counts the event once relayed', async () => {

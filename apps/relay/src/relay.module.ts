@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { EventStoreModule, OutboxStore } from '@care/event-store';
+import { DatabaseHealth, EventStoreModule, OutboxStore } from '@care/event-store';
 import { EVENT_PUBLISHER, KafkaEventPublisher, type EventPublisher } from '@care/messaging';
 import { APP_CONFIG, ConfigModule, LoggingModule, type AppConfig } from '@care/platform';
+import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { LeaderRelayService } from './leader-relay.service';
 import { MetricsController } from './metrics.controller';
@@ -14,9 +15,11 @@ import { RelayMetrics } from './relay-metrics';
     ConfigModule,
     LoggingModule.forApp('relay'),
     EventStoreModule.forRoot({ applicationName: 'care-relay' }),
+    TerminusModule,
   ],
   controllers: [MetricsController, HealthController],
   providers: [
+    DatabaseHealth,
     {
       provide: EVENT_PUBLISHER,
       inject: [APP_CONFIG],

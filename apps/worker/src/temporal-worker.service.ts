@@ -18,7 +18,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(TemporalWorkerService.name);
   private connection?: NativeConnection;
   private worker?: Worker;
-  private running?: Promise<void>;
+  private stopped?: Promise<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,16 +40,21 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         tenantSettings: this.tenantSettings,
       }),
     });
-    this.running = this.worker.run().catch((error: unknown) => {
+    this.stopped = this.worker.run().catch((error: unknown) => {
       this.logger.error(error, 'Temporal worker stopped unexpectedly');
       process.kill(process.pid, 'SIGTERM');
     });
     this.logger.log(`polling task queue ${this.config.TEMPORAL_TASK_QUEUE}`);
   }
 
+  /** The worker is polling its task queue. */
+  get running(): boolean {
+    return this.worker?.getState() === 'RUNNING';
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running;
+    await this.stopped;
     await this.connection?.close();
   }
 }

@@ -13,3 +13,4 @@ export * from './projections/checkpoint-moved';
 export * from './projections/async-projection-runner';
 export * from './projections/rebuild-projection';
 export { APP_ROLE } from './migrations/app-role';
+export * from './database.health';

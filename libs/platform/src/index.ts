@@ -13,3 +13,4 @@ export * from './http/rate-limit.module';
 export * from './http/accepts-body.decorator';
 export * from './http/accepts-query.decorator';
 export * from './http/cursor';
+export * from './http/readiness';

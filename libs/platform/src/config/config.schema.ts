@@ -36,6 +36,8 @@ export const configSchema = z
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
     API_PORT: port.default(3000),
     RELAY_METRICS_PORT: port.default(9464),
+    /** The worker's probes: /health and /ready. */
+    WORKER_HTTP_PORT: port.default(9465),
     RELAY_POLL_INTERVAL_MS: z.coerce.number().int().min(1).max(60_000).default(100),
     RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
     /** How often a standby relay tries to take the leader lock. */

@@ -9,6 +9,8 @@ import type { AppConfig } from '../config/config.schema';
 /** Never log what a request carries: bodies can hold PHI, headers hold credentials. */
 const redact = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body'];
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+/** Probes and scrapes come every few seconds; logging them would drown the rest. */
+const PROBES = ['/health', '/ready', '/metrics'];
 
 @Module({})
 export class LoggingModule {
@@ -31,7 +33,7 @@ export class LoggingModule {
                 res.setHeader('x-request-id', id);
                 return id;
               },
-              autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+              autoLogging: { ignore: (req) => PROBES.includes(req.url ?? '') },
               transport:
                 config.NODE_ENV === 'development' && !config.LOG_FILE
                   ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } }

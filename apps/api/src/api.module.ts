@@ -8,6 +8,7 @@ import { EpisodeActionsModule } from './episode-actions/episode-actions.module';
 import { IntakeModule } from './intake/intake.module';
 import { EpisodesModule } from './episodes/episodes.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OpsModule } from './ops/ops.module';
 import { PatientsModule } from './patients/patients.module';
 import { WorklistsModule } from './worklists/worklists.module';
@@ -24,6 +25,7 @@ import { WorklistsModule } from './worklists/worklists.module';
     PatientsModule,
     OpsModule,
     HealthModule,
+    MetricsModule,
     DischargesModule,
     EpisodeActionsModule,
     IntakeModule,

@@ -4,12 +4,14 @@ import { APP_CONFIG, ProblemDetailsFilter, useJsonBodies, type AppConfig } from 
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { renderFhirBodyError } from './intake/fhir-exception.filter';
+import { ApiMetrics } from './metrics/api-metrics';
 import { serveOpenApi } from './openapi';
 
 /** The HTTP application, configured the same way for `main` and for end-to-end tests. */
 export async function createApi(): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(app.get(ApiMetrics).timeRequests);
   useJsonBodies(app, { renderError: renderFhirBodyError });
   app.enableVersioning({ type: VersioningType.URI });
   app.enableCors({

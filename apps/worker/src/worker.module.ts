@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DatabaseHealth, EventStoreModule } from '@care/event-store';
-import { ConfigModule, LoggingModule } from '@care/platform';
+import { APP_CONFIG, ConfigModule, LoggingModule, type AppConfig } from '@care/platform';
 import { inlineProjections } from '@care/read-models';
 import { TenantSettingsRepository } from '@care/tenants';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { AsyncProjectionsService } from './projections/async-projections.service';
 import { TemporalWorkerService } from './temporal-worker.service';
+import { WorkerMetrics } from './metrics/worker-metrics';
+import { WorkerMetricsController } from './metrics/worker-metrics.controller';
 import { WorkerHealthController } from './worker-health.controller';
 
 @Module({
@@ -16,11 +18,17 @@ import { WorkerHealthController } from './worker-health.controller';
     EventStoreModule.forRoot({ applicationName: 'care-worker', inlineProjections }),
     TerminusModule,
   ],
-  controllers: [WorkerHealthController],
+  controllers: [WorkerHealthController, WorkerMetricsController],
   providers: [
     TemporalWorkerService,
     AsyncProjectionsService,
     DatabaseHealth,
+    {
+      provide: WorkerMetrics,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new WorkerMetrics(`http://127.0.0.1:${config.WORKER_TEMPORAL_METRICS_PORT}/metrics`),
+    },
     {
       provide: TenantSettingsRepository,
       inject: [DataSource],

@@ -38,6 +38,8 @@ export const configSchema = z
     RELAY_METRICS_PORT: port.default(9464),
     /** The worker's probes: /health and /ready. */
     WORKER_HTTP_PORT: port.default(9465),
+    /** Loopback port of Temporal's own exporter in the worker process, merged into its /metrics. */
+    WORKER_TEMPORAL_METRICS_PORT: port.default(9466),
     RELAY_POLL_INTERVAL_MS: z.coerce.number().int().min(1).max(60_000).default(100),
     RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
     /** How often a standby relay tries to take the leader lock. */

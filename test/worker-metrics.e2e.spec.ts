@@ -25,7 +25,7 @@ describe('worker /metrics with Temporal task latency (worker process on the real
       LOG_LEVEL: 'warn',
     });
     workerUrl = `http://127.0.0.1:${httpPort}`;
-    await until(
+    await worker.until(
       'the worker ready',
       async () => (await fetch(`${workerUrl}/ready`).catch(() => undefined))?.ok,
       90_000,

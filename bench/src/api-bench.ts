@@ -7,7 +7,7 @@ import { careDataConverter } from '@care/temporal';
 import { Client, Connection } from '@temporalio/client';
 import autocannon from 'autocannon';
 import { freePort } from '../../test/support/free-port';
-import { AppProcess } from './app-process';
+import { TestProcess } from '../../test/support/test-process';
 import { openDataSource, resetDatabase, type BenchEnvironment } from './bench-environment';
 import { terminateRunning, waitUntilClocksStarted } from './episode-visibility';
 import { markdownTable } from './markdown-table';
@@ -69,24 +69,32 @@ export async function apiBench(
     namespace: config.TEMPORAL_NAMESPACE,
     dataConverter: careDataConverter(config),
   });
-  const apps: AppProcess[] = [];
+  const apps: TestProcess[] = [];
+  // The real apps as main.ts starts them, each ready once its probe answers.
+  const startApp = async (name: 'api' | 'worker', env: Record<string, string>, probe: string) => {
+    const app = new TestProcess(`../../apps/${name}/src/main.ts`, { ...shared, ...env });
+    apps.push(app);
+    await app.until(`the ${name} to answer ${probe}`, answers(probe), 120_000);
+    progress(`${name} ready (pid ${app.pid})`);
+    return app;
+  };
   const startApi = async (dispatch: boolean) => {
     const port = await freePort();
-    const api = AppProcess.start('api', {
-      ...shared,
-      API_PORT: String(port),
-      INTAKE_DISPATCH_CONCURRENCY: dispatch ? '32' : '0',
-    });
-    apps.push(api);
     const baseUrl = `http://127.0.0.1:${port}`;
-    await api.waitFor(async () => (await fetch(`${baseUrl}/docs/openapi.json`)).ok);
+    await startApp(
+      'api',
+      { API_PORT: String(port), INTAKE_DISPATCH_CONCURRENCY: dispatch ? '32' : '0' },
+      `${baseUrl}/docs/openapi.json`,
+    );
     return baseUrl;
   };
   try {
     const workerPort = await freePort();
-    const worker = AppProcess.start('worker', { ...shared, WORKER_HTTP_PORT: String(workerPort) });
-    apps.push(worker);
-    await worker.waitFor(async () => (await fetch(`http://127.0.0.1:${workerPort}/ready`)).ok);
+    const worker = await startApp(
+      'worker',
+      { WORKER_HTTP_PORT: String(workerPort) },
+      `http://127.0.0.1:${workerPort}/ready`,
+    );
     const workerPid = worker.pid ?? 0;
     const feed = `Bearer ${await issueToken(config, { subject: 'bench-feed', roles: ['integration'], tenantId: TENANT })}`;
     const staff = `Bearer ${await issueToken(config, { subject: 'bench-rn', roles: ['coordinator'], tenantId: TENANT })}`;
@@ -152,6 +160,8 @@ export async function apiBench(
     for (const app of apps.reverse()) await app.stop();
   }
 }
+
+const answers = (url: string) => async () => (await fetch(url).catch(() => undefined))?.ok === true;
 
 async function adtDischarges(
   baseUrl: string,

@@ -5,8 +5,8 @@ import { until } from './until';
 const root = path.resolve(__dirname, '../..');
 
 /**
- * A TypeScript entry point of test/support in a process of its own, so a test can SIGKILL it
- * like a crashed pod. Collects the process's output for assertions and diagnostics.
+ * A TypeScript entry point (a path from test/support) in a process of its own, so a test can
+ * SIGKILL it like a crashed pod, or run an app as its main.ts does. Collects the process's output for assertions and diagnostics.
  */
 export class TestProcess {
   readonly exited: Promise<NodeJS.Signals | number | null>;
@@ -37,15 +37,28 @@ export class TestProcess {
     return this.output;
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Waits until the process has printed `text`; fails early if it exits first. */
-  async printed(text: string, timeoutMs = 60_000): Promise<void> {
+  printed(text: string, timeoutMs = 60_000): Promise<void> {
+    return this.until(`the process to print ${text}`, () => this.output.includes(text), timeoutMs);
+  }
+
+  /** Waits until `check` holds; fails early, with the process's output, if it exits first. */
+  async until(
+    description: string,
+    check: () => boolean | Promise<boolean | undefined>,
+    timeoutMs = 60_000,
+  ): Promise<void> {
     await until(
-      `the process to print ${text}`,
-      () => {
+      description,
+      async () => {
         if (this.child.exitCode !== null || this.child.signalCode !== null) {
-          throw new Error(`the process exited before printing ${text}:\n${this.output}`);
+          throw new Error(`the process exited before ${description}:\n${this.output}`);
         }
-        return this.output.includes(text);
+        return (await check()) === true;
       },
       timeoutMs,
     );

@@ -1,4 +1,10 @@
-import type { CareEpisodeStage, DeadlineKind, RiskTier, StuckReason } from '@care/domain';
+import type {
+  CareEpisodeStage,
+  DeadlineKind,
+  OpenDeadline,
+  RiskTier,
+  StuckReason,
+} from '@care/domain';
 
 export interface DeadlineView {
   kind: DeadlineKind;
@@ -6,6 +12,12 @@ export interface DeadlineView {
   handoffId?: string;
   overdue: boolean;
 }
+
+/** An unmet deadline as of `now`, the same on the episode page and in every list. */
+export const deadlineView = (deadline: OpenDeadline, now: Date): DeadlineView => ({
+  ...deadline,
+  overdue: Date.parse(deadline.dueAt) < now.getTime(),
+});
 
 /** An episode as lists show it: references and codes, enough to pick the next one to work on. */
 export interface EpisodeListItem {

@@ -1,6 +1,6 @@
 import type { CareEpisodeStage, DeadlineKind, RiskTier, StuckReason } from '@care/domain';
 import type { EntityManager } from 'typeorm';
-import type { DeadlineView, EpisodeListItem } from './episode-list-item';
+import { deadlineView, type DeadlineView, type EpisodeListItem } from './episode-list-item';
 
 /** The worklist columns every episode list selects, as `w`. */
 export const EPISODE_LIST_COLUMNS = `w.episode_id, w.patient_ref, w.stage, w.risk_tier,
@@ -37,12 +37,16 @@ export async function toEpisodeListItems(
   const byEpisode = new Map<string, DeadlineView[]>();
   for (const deadline of deadlines) {
     const views = byEpisode.get(deadline.episode_id) ?? [];
-    views.push({
-      kind: deadline.kind,
-      dueAt: deadline.due_at.toISOString(),
-      ...(deadline.handoff_id ? { handoffId: deadline.handoff_id } : {}),
-      overdue: deadline.due_at < now,
-    });
+    views.push(
+      deadlineView(
+        {
+          kind: deadline.kind,
+          dueAt: deadline.due_at.toISOString(),
+          ...(deadline.handoff_id ? { handoffId: deadline.handoff_id } : {}),
+        },
+        now,
+      ),
+    );
     byEpisode.set(deadline.episode_id, views);
   }
   return rows.map((row) => ({

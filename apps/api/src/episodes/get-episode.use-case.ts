@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { foldCareEpisode, openDeadlines, type CareEpisodeEvent } from '@care/domain';
 import { PostgresEventStore } from '@care/event-store';
 import { toPage } from '@care/platform';
+import { deadlineView } from './episode-list-item';
 import { episodeNotFound } from './episode-not-found';
 import type { EpisodeView } from './episode-view';
 import { toTimelineEntry } from './timeline-entry';
@@ -32,10 +33,7 @@ export class GetEpisode {
       version: events.length,
       ...(riskTier ? { riskTier } : {}),
       ...(state.assessment ? { assessment: state.assessment } : {}),
-      deadlines: openDeadlines(state).map((deadline) => ({
-        ...deadline,
-        overdue: Date.parse(deadline.dueAt) < now.getTime(),
-      })),
+      deadlines: openDeadlines(state).map((deadline) => deadlineView(deadline, now)),
       handoffs: state.handoffs,
       contacts: state.contacts,
       ...(state.visitAt ? { visitAt: state.visitAt } : {}),

@@ -31,10 +31,14 @@ export class ApiMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
-    const counts = async (kind: CountRow['kind']) =>
-      (await dataSource.query<CountRow[]>(`SELECT * FROM episode_counts()`)).filter(
-        (row) => row.kind === kind,
-      );
+    // The two episode gauges are collected at once on each scrape and share one query.
+    let scrape: Promise<CountRow[]> | undefined;
+    const counts = async (kind: CountRow['kind']) => {
+      scrape ??= dataSource
+        .query<CountRow[]>(`SELECT * FROM episode_counts()`)
+        .finally(() => (scrape = undefined));
+      return (await scrape).filter((row) => row.kind === kind);
+    };
     new Gauge({
       name: 'care_episodes',
       help: 'Episodes by tenant and stage (closed and cancelled included).',

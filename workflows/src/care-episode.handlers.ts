@@ -18,10 +18,13 @@ import {
   acceptHandoffUpdate,
   approvePlanUpdate,
   cancelDischargeSignal,
+  cancelEpisodeUpdate,
   cancelReadmissionSignal,
   completeHandoffUpdate,
   declineHandoffUpdate,
+  escalateEpisodeUpdate,
   handoffLadderStepSignal,
+  reassignHandoffUpdate,
   recordAssessmentUpdate,
   recordContactAttemptUpdate,
   recordDischargeUpdate,
@@ -29,10 +32,15 @@ import {
   recordMedicationReconciliationUpdate,
   recordReadmissionSignal,
   requestHandoffUpdate,
+  retryFailingStepUpdate,
   type DischargeDetails,
   type EpisodeUpdateOutcome,
+  type OpsAction,
 } from './care-episode.messages';
 import type { EpisodeRecorder } from './episode-recorder';
+
+/** The failure a retry answers with when the step failed again. */
+export const STEP_FAILED_AGAIN = 'StepFailedAgain';
 
 /** Coordinators document facts after the event, never ahead of the episode's clock. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -163,6 +171,67 @@ export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
     recordMedicationReconciliationUpdate,
     (data) => ({ type: 'RecordMedicationReconciliation', data }),
     outcome,
+  );
+
+  coordinatorUpdate(
+    escalateEpisodeUpdate,
+    ({ at, by, reason }) => ({ type: 'EscalateEpisode', data: { at, escalatedBy: by, reason } }),
+    outcome,
+  );
+  coordinatorUpdate(
+    reassignHandoffUpdate,
+    ({ at, by, reason, handoffId, to }, policy) => ({
+      type: 'ReassignHandoff',
+      data: {
+        at,
+        handoffId,
+        to,
+        reassignedBy: by,
+        reason,
+        acceptWithinHours: policy.handoffs[handoffKind(handoffId)].acceptWithinHours,
+      },
+    }),
+    outcome,
+  );
+  coordinatorUpdate(
+    cancelEpisodeUpdate,
+    ({ at, by, reason }) => ({
+      type: 'CancelEpisode',
+      data: { cancelledAt: at, cancelledBy: by, reason },
+    }),
+    outcome,
+  );
+
+  const retryCommand = ({ at, by, reason }: OpsAction, failing: boolean): CareEpisodeCommand => ({
+    type: 'RetryFailingStep',
+    data: { at, retriedBy: by, reason, step: 'record-events', failing },
+  });
+  setHandler(
+    retryFailingStepUpdate,
+    async (action) => {
+      if (recorder.activityFailing) {
+        const failedSoFar = recorder.failedAppends;
+        recorder.retryNow();
+        await condition(() => !recorder.activityFailing || recorder.failedAppends !== failedSoFar);
+        if (recorder.activityFailing) {
+          throw ApplicationFailure.create({
+            type: STEP_FAILED_AGAIN,
+            message: 'The step failed again; it keeps being retried with growing pauses.',
+            nonRetryable: true,
+          });
+        }
+        return outcome(
+          await recorder.apply(retryCommand(action, true)).catch(asApplicationFailure),
+        );
+      }
+      return outcome(await recorder.apply(retryCommand(action, false)).catch(asApplicationFailure));
+    },
+    {
+      validator: (action: OpsAction) => {
+        requireFactTime(action.at);
+        dryRun(retryCommand(action, recorder.activityFailing));
+      },
+    },
   );
 
   function handoffKind(handoffId: string) {

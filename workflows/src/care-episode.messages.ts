@@ -117,6 +117,19 @@ export interface HandoffLadderStep {
   step: LadderStep;
 }
 
+/** Every operations action names who took it and why; `at` is when they took it. */
+export interface OpsAction {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+export interface HandoffReassignment extends OpsAction {
+  handoffId: string;
+  /** Reference to the organisation or team that takes the hand-off over. */
+  to: string;
+}
+
 export const recordDischargeUpdate = defineUpdate<EpisodeUpdateOutcome, [DischargeDetails]>(
   'recordDischarge',
 );
@@ -147,6 +160,18 @@ export const recordMedicationReconciliationUpdate = defineUpdate<
   EpisodeUpdateOutcome,
   [MedicationReconciliationDetails]
 >('recordMedicationReconciliation');
+
+export const escalateEpisodeUpdate = defineUpdate<EpisodeUpdateOutcome, [OpsAction]>(
+  'escalateEpisode',
+);
+export const reassignHandoffUpdate = defineUpdate<EpisodeUpdateOutcome, [HandoffReassignment]>(
+  'reassignHandoff',
+);
+/** Retries the step that keeps failing now; answers once it went through or failed again. */
+export const retryFailingStepUpdate = defineUpdate<EpisodeUpdateOutcome, [OpsAction]>(
+  'retryFailingStep',
+);
+export const cancelEpisodeUpdate = defineUpdate<EpisodeUpdateOutcome, [OpsAction]>('cancelEpisode');
 
 export const recordReadmissionSignal = defineSignal<[ReadmissionDetails]>('recordReadmission');
 export const cancelReadmissionSignal = defineSignal<[AdmissionCancellation]>('cancelReadmission');

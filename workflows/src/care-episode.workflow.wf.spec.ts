@@ -4,10 +4,12 @@ import { EpisodeHarness } from '../../test/support/episode-harness';
 import { until } from '../../test/support/until';
 import {
   approvePlanUpdate,
+  cancelEpisodeUpdate,
   episodeSnapshotQuery,
   recordContactAttemptUpdate,
   recordDischargeUpdate,
   recordReadmissionSignal,
+  retryFailingStepUpdate,
 } from './care-episode.messages';
 import { careSearchAttributes } from './search-attributes';
 
@@ -155,6 +157,53 @@ describe('careEpisode workflow', () => {
     ).toEqual([['activity-failing']]);
     expect(harness.eventTypes(episodeId).at(-1)).toBe('stuck_cleared');
     await harness.cancel(handle);
+  });
+
+  it('operations retry a failing append at once instead of after its pause, and the retry is recorded', async () => {
+    const { handle, episodeId } = await harness.discharge();
+    const retry = async () => ({ at: await harness.now(), by: 'ops-1', reason: 'store is back' });
+
+    const refusal = await handle
+      .executeUpdate(retryFailingStepUpdate, { args: [await retry()] })
+      .catch((error: unknown) => error);
+    expect(refusedRule(refusal)).toBe('step-retry');
+
+    // One activity execution's five attempts fail; the next attempt waits out a 30-second pause.
+    harness.failingAppends = 5;
+    const contact = handle.executeUpdate(recordContactAttemptUpdate, {
+      args: [{ at: await harness.now(), reached: true, channel: 'phone', attemptedBy: 'rn-7' }],
+    });
+    await harness.snapshotWhen(handle, (snapshot) => snapshot.stuckReasons.length > 0);
+    const before = Date.parse(await harness.now());
+    const outcome = await handle.executeUpdate(retryFailingStepUpdate, { args: [await retry()] });
+
+    expect(Date.parse(await harness.now()) - before).toBeLessThan(30_000);
+    expect(outcome).toMatchObject({ recorded: true });
+    expect(await contact).toMatchObject({ recorded: true });
+    expect(harness.events(episodeId, 'care.episode.step_retried.v1')).toEqual([
+      {
+        type: 'care.episode.step_retried.v1',
+        data: expect.objectContaining({ retriedBy: 'ops-1', step: 'record-events' }) as unknown,
+      },
+    ]);
+    await harness.cancel(handle);
+  });
+
+  it('operations cancel an episode with a reason: recorded with who did it, and the workflow ends', async () => {
+    const { handle, episodeId } = await harness.discharge();
+
+    const outcome = await handle.executeUpdate(cancelEpisodeUpdate, {
+      args: [{ at: await harness.now(), by: 'ops-1', reason: 'duplicate of another episode' }],
+    });
+
+    expect(outcome).toMatchObject({ recorded: true, stage: 'cancelled' });
+    expect(harness.events(episodeId, 'care.episode.cancelled.v1')).toEqual([
+      {
+        type: 'care.episode.cancelled.v1',
+        data: expect.objectContaining({ cancelledBy: 'ops-1' }) as unknown,
+      },
+    ]);
+    expect((await handle.result()).status).toBe('open');
   });
 
   it('continues as new once its history reaches the limit, keeping state, version and handlers', async () => {

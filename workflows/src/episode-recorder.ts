@@ -1,4 +1,9 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, sleep } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+} from '@temporalio/workflow';
 import {
   decide,
   foldCareEpisode,
@@ -32,6 +37,9 @@ export class EpisodeRecorder {
   version: number;
   /** The store kept failing the last append; it is retried until it succeeds. */
   activityFailing = false;
+  /** Failed appends so far: a retry asked for now is answered by the next change of it. */
+  failedAppends = 0;
+  private retryRequested = false;
   private readonly serially = createSerialQueue();
 
   constructor(
@@ -78,8 +86,15 @@ export class EpisodeRecorder {
           error.cause.nonRetryable;
         if (!(error instanceof ActivityFailure) || permanent) throw error;
         this.activityFailing = true;
-        await sleep(pause);
+        this.failedAppends += 1;
+        await condition(() => this.retryRequested, pause);
+        this.retryRequested = false;
       }
     }
+  }
+
+  /** Cuts the pause before the next attempt of a failing append short. */
+  retryNow(): void {
+    if (this.activityFailing) this.retryRequested = true;
   }
 }

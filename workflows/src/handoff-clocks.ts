@@ -53,6 +53,7 @@ export function handoffClockEffects(ladder: () => EscalationLadder) {
           });
           break;
         case 'care.episode.handoff_reassigned.v1':
+        case 'care.episode.handoff_reassigned_by_ops.v1':
           await tell(event.data.handoffId, {
             phase: 'acceptance',
             phaseStartedAt: event.data.at,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { timestamp } from '../data/primitives';
+import { actor, timestamp } from '../data/primitives';
+import { opsReason } from '../data/ops-reason';
 import { stuckReason } from '../data/stuck-reason';
 import { tcmOutcome } from '../data/tcm';
 
@@ -23,7 +24,31 @@ export const episodeClosedData = z
 
 export const episodeCancelledData = z
   .object({
-    reason: z.string().describe('Why, as the cancelling message said.'),
+    reason: z.string().describe('Why, as the cancelling message or operations user said.'),
     cancelledAt: timestamp,
+    cancelledBy: actor
+      .optional()
+      .describe('The operations user who cancelled it; absent when the discharge was cancelled.'),
   })
-  .describe('The discharge was cancelled (HL7 ADT A13), and the episode with it.');
+  .describe(
+    'The discharge was cancelled (HL7 ADT A13), or operations cancelled the episode; it takes no more actions.',
+  );
+
+export const episodeEscalatedData = z
+  .object({
+    at: timestamp,
+    escalatedBy: actor.describe('The operations user who escalated it.'),
+    reason: opsReason,
+  })
+  .describe("Operations escalated the episode to the care team's leads.");
+
+export const stepRetriedData = z
+  .object({
+    at: timestamp.describe('When operations asked for the retry.'),
+    retriedBy: actor.describe('The operations user who asked for it.'),
+    reason: opsReason,
+    step: z
+      .enum(['record-events'])
+      .describe('The step that kept failing: record-events is storing the episode events.'),
+  })
+  .describe('Operations had the step that kept failing retried at once, and it went through.');

@@ -83,6 +83,16 @@ export const episodeEventExamples: { [T in EpisodeEventType]: EpisodeEventData<T
     breach: 2,
     acceptDue: '2026-11-24T16:45:00.000Z',
   },
+  'care.episode.handoff_reassigned_by_ops.v1': {
+    at: '2026-11-23T17:05:00.000Z',
+    handoffId,
+    phase: 'acceptance',
+    from: 'Organization/county-care-network',
+    to: 'Organization/northside-family-practice',
+    acceptDue: '2026-11-24T17:05:00.000Z',
+    reassignedBy: 'ops-lead-rivera',
+    reason: 'County network is not answering; Northside has capacity this week.',
+  },
   'care.episode.contact_attempted.v1': {
     at: '2026-11-23T15:20:00Z',
     reached: true,
@@ -118,5 +128,16 @@ export const episodeEventExamples: { [T in EpisodeEventType]: EpisodeEventData<T
   'care.episode.cancelled.v1': {
     reason: 'discharge cancelled (ADT A13)',
     cancelledAt: '2026-11-20T16:02:00-05:00',
+  },
+  'care.episode.escalated.v1': {
+    at: '2026-11-22T17:00:00.000Z',
+    escalatedBy: 'ops-lead-rivera',
+    reason: 'Two hand-offs overdue; needs the transitions lead today.',
+  },
+  'care.episode.step_retried.v1': {
+    at: '2026-11-22T17:20:00.000Z',
+    retriedBy: 'ops-lead-rivera',
+    reason: 'Database failover finished; retrying now.',
+    step: 'record-events',
   },
 };

@@ -3,6 +3,8 @@ import type { CloudEvent } from '../cloud-event';
 import {
   episodeCancelledData,
   episodeClosedData,
+  episodeEscalatedData,
+  stepRetriedData,
   stuckClearedData,
   stuckFlaggedData,
 } from './closure-event-data';
@@ -19,6 +21,7 @@ import {
   handoffCompletedData,
   handoffDeclinedData,
   handoffEscalatedData,
+  handoffReassignedByOpsData,
   handoffReassignedData,
   handoffReminderSentData,
   handoffRequestedData,
@@ -47,6 +50,7 @@ export const episodeEventDataSchemas = {
   'care.episode.handoff_reminder_sent.v1': handoffReminderSentData,
   'care.episode.handoff_escalated.v1': handoffEscalatedData,
   'care.episode.handoff_reassigned.v1': handoffReassignedData,
+  'care.episode.handoff_reassigned_by_ops.v1': handoffReassignedByOpsData,
   'care.episode.contact_attempted.v1': contactAttemptedData,
   'care.episode.face_to_face_visit_recorded.v1': faceToFaceVisitRecordedData,
   'care.episode.medication_reconciled.v1': medicationReconciledData,
@@ -56,6 +60,8 @@ export const episodeEventDataSchemas = {
   'care.episode.stuck_cleared.v1': stuckClearedData,
   'care.episode.closed.v1': episodeClosedData,
   'care.episode.cancelled.v1': episodeCancelledData,
+  'care.episode.escalated.v1': episodeEscalatedData,
+  'care.episode.step_retried.v1': stepRetriedData,
 } as const;
 
 export type EpisodeEventType = keyof typeof episodeEventDataSchemas;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handoffKind, handoffPhase } from '../data/handoff';
-import { reference, timestamp, uuid } from '../data/primitives';
+import { actor, reference, timestamp, uuid } from '../data/primitives';
+import { opsReason } from '../data/ops-reason';
 
 const handoffId = uuid.describe('The hand-off, unique within its episode.');
 const assignee = reference.describe('The receiving organisation or team; never a patient.');
@@ -65,3 +66,18 @@ export const handoffReassignedData = z
     acceptDue: timestamp.describe('When the new assignee must have accepted.'),
   })
   .describe('Last rung of the ladder: the hand-off went back to acceptance with a new assignee.');
+
+export const handoffReassignedByOpsData = z
+  .object({
+    at: timestamp,
+    handoffId,
+    phase: handoffPhase.describe('The phase the hand-off was in; it is back in acceptance now.'),
+    from: reference.describe('The assignee the hand-off was taken from.'),
+    to: reference.describe('The new assignee.'),
+    acceptDue: timestamp.describe('When the new assignee must have accepted: a fresh SLA.'),
+    reassignedBy: actor.describe('The operations user who reassigned it.'),
+    reason: opsReason,
+  })
+  .describe(
+    'Operations handed the hand-off to another assignee; unlike the ladder, this answers the breach.',
+  );

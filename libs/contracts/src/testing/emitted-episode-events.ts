@@ -10,6 +10,8 @@ import { toCloudEvent, type CloudEvent } from '../cloud-event';
 
 const EPISODE_ID = '8d7c2f4e-91a3-5b6d-8e2f-4c1a7b9d3e05';
 const CANCELLED_EPISODE_ID = '2c41e0b7-5d8a-5f13-9e6c-7a0b3d8f1e22';
+const OPS_EPISODE_ID = '6a3e9d14-0c7b-5e21-b8f4-1d2c3b4a5e60';
+const OPS_HANDOFF = 'e7d1c0b9-2a4f-4c3e-8b6d-5f9a0e1c2d37';
 const PCP_HANDOFF = '5f0c7d52-3b1e-4a7c-9d21-8e6f4a2b9c10';
 const HOME_HEALTH_HANDOFF = 'b2e9a4c1-6d3f-4e8a-a57b-0c9d2f1e6a34';
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
@@ -150,6 +152,64 @@ const cancelledEpisode: CareEpisodeCommand[] = [
   },
 ];
 
+/** An episode operations staff escalated, reassigned, retried and finally cancelled. */
+const opsEpisode: CareEpisodeCommand[] = [
+  discharge(OPS_EPISODE_ID, 'ENC-2026-115210'),
+  fullEpisode[1]!,
+  fullEpisode[2]!,
+  {
+    type: 'ApprovePlan',
+    data: { at: '2026-11-21T16:40:00Z', approvedBy: 'coordinator-ana', handoffKinds: ['snf'] },
+  },
+  {
+    type: 'RequestHandoff',
+    data: {
+      at: '2026-11-21T16:45:00Z',
+      handoffId: OPS_HANDOFF,
+      kind: 'snf',
+      assignee: 'Organization/lakeside-snf',
+      acceptWithinHours: 8,
+    },
+  },
+  {
+    type: 'EscalateEpisode',
+    data: {
+      at: '2026-11-22T17:00:00Z',
+      escalatedBy: 'ops-lead-rivera',
+      reason: 'Skilled nursing placement overdue; needs the transitions lead.',
+    },
+  },
+  {
+    type: 'ReassignHandoff',
+    data: {
+      at: '2026-11-22T17:05:00Z',
+      handoffId: OPS_HANDOFF,
+      to: 'Organization/northside-snf',
+      reassignedBy: 'ops-lead-rivera',
+      reason: 'Lakeside has no beds; Northside confirmed one by phone.',
+      acceptWithinHours: 8,
+    },
+  },
+  {
+    type: 'RetryFailingStep',
+    data: {
+      at: '2026-11-22T17:20:00Z',
+      retriedBy: 'ops-lead-rivera',
+      reason: 'Database failover finished; retrying now.',
+      step: 'record-events',
+      failing: true,
+    },
+  },
+  {
+    type: 'CancelEpisode',
+    data: {
+      cancelledAt: '2026-11-22T18:00:00Z',
+      cancelledBy: 'ops-lead-rivera',
+      reason: 'Patient moved out of state; care transferred.',
+    },
+  },
+];
+
 function run(commands: readonly CareEpisodeCommand[]): CareEpisodeEvent[] {
   let state: CareEpisodeState = { status: 'empty' };
   const events: CareEpisodeEvent[] = [];
@@ -173,6 +233,7 @@ export function emittedEpisodeEvents(): CloudEvent[] {
   return [
     { episodeId: EPISODE_ID, events: run(fullEpisode) },
     { episodeId: CANCELLED_EPISODE_ID, events: run(cancelledEpisode) },
+    { episodeId: OPS_EPISODE_ID, events: run(opsEpisode) },
   ].flatMap(({ episodeId, events }, stream) =>
     events.map((event, index) =>
       toCloudEvent({

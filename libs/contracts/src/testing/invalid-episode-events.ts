@@ -1,4 +1,5 @@
 import type { ContractViolation } from '../validation/contract-violation';
+import { CONTRACTS_VERSION } from '../contracts-version';
 import { exampleCloudEvent } from './example-cloud-event';
 
 export interface InvalidEventCase {
@@ -102,7 +103,7 @@ export const invalidEpisodeEvents: InvalidEventCase[] = [
       {
         path: 'type',
         code: 'unknown_event_type',
-        message: 'care.episode.transferred.v1 is not an episode event type of contracts 1.0.0',
+        message: `care.episode.transferred.v1 is not an episode event type of contracts ${CONTRACTS_VERSION}`,
       },
     ],
   },

@@ -4,7 +4,7 @@ import type { LadderStep } from '../handoff/escalation-ladder';
 import type { LaceInput } from '../risk/lace-index';
 import type { StuckPolicy } from '../tenant/tenant-policy';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
-import type { ContactChannel } from './care-episode-event';
+import type { ContactChannel, RetriableStep } from './care-episode-event';
 
 /** Every command carries the instant it speaks about: the domain never reads a clock. */
 export interface RecordDischarge {
@@ -123,6 +123,41 @@ export interface CancelDischarge {
   data: { reason: string; cancelledAt: string };
 }
 
+/** Operations actions: each names who took it and why. */
+export interface EscalateEpisode {
+  type: 'EscalateEpisode';
+  data: { at: string; escalatedBy: string; reason: string };
+}
+
+export interface ReassignHandoff {
+  type: 'ReassignHandoff';
+  data: {
+    at: string;
+    handoffId: string;
+    to: string;
+    reassignedBy: string;
+    reason: string;
+    acceptWithinHours: number;
+  };
+}
+
+export interface RetryFailingStep {
+  type: 'RetryFailingStep';
+  data: {
+    at: string;
+    retriedBy: string;
+    reason: string;
+    step: RetriableStep;
+    /** Whether the step was failing when the retry was asked for. */
+    failing: boolean;
+  };
+}
+
+export interface CancelEpisode {
+  type: 'CancelEpisode';
+  data: { cancelledAt: string; cancelledBy: string; reason: string };
+}
+
 export type CareEpisodeCommand =
   | RecordDischarge
   | StartTcmClocks
@@ -141,4 +176,8 @@ export type CareEpisodeCommand =
   | ReplanFollowUpAfterReadmission
   | EvaluateStuck
   | CloseEpisode
-  | CancelDischarge;
+  | CancelDischarge
+  | EscalateEpisode
+  | ReassignHandoff
+  | RetryFailingStep
+  | CancelEpisode;

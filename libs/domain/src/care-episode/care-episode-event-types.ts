@@ -14,6 +14,7 @@ export const careEpisodeEventTypes = [
   'care.episode.handoff_reminder_sent.v1',
   'care.episode.handoff_escalated.v1',
   'care.episode.handoff_reassigned.v1',
+  'care.episode.handoff_reassigned_by_ops.v1',
   'care.episode.contact_attempted.v1',
   'care.episode.face_to_face_visit_recorded.v1',
   'care.episode.medication_reconciled.v1',
@@ -23,6 +24,8 @@ export const careEpisodeEventTypes = [
   'care.episode.stuck_cleared.v1',
   'care.episode.closed.v1',
   'care.episode.cancelled.v1',
+  'care.episode.escalated.v1',
+  'care.episode.step_retried.v1',
 ] as const satisfies readonly CareEpisodeEventType[];
 
 type Listed = (typeof careEpisodeEventTypes)[number];

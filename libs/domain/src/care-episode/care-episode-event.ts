@@ -100,6 +100,21 @@ export interface HandoffReassigned {
   };
 }
 
+/** Operations handed the hand-off to someone else: back to acceptance, with a fresh SLA. */
+export interface HandoffReassignedByOps {
+  type: 'care.episode.handoff_reassigned_by_ops.v1';
+  data: {
+    at: string;
+    handoffId: string;
+    phase: HandoffPhase;
+    from: string;
+    to: string;
+    acceptDue: string;
+    reassignedBy: string;
+    reason: string;
+  };
+}
+
 /** Rule 2: an interactive contact when reached, otherwise a documented attempt. */
 export interface ContactAttempted {
   type: 'care.episode.contact_attempted.v1';
@@ -149,10 +164,25 @@ export interface EpisodeClosed {
   data: { at: string; outcome: TcmOutcome };
 }
 
-/** Rule 1: the discharge was cancelled (ADT A13), so the episode is. */
+/** Rule 1: the discharge was cancelled (ADT A13), or operations cancelled the episode. */
 export interface EpisodeCancelled {
   type: 'care.episode.cancelled.v1';
-  data: { reason: string; cancelledAt: string };
+  data: { reason: string; cancelledAt: string; cancelledBy?: string };
+}
+
+/** Operations escalated the episode to the care team's leads. */
+export interface EpisodeEscalated {
+  type: 'care.episode.escalated.v1';
+  data: { at: string; escalatedBy: string; reason: string };
+}
+
+/** The steps operations can have retried at once instead of at their next backoff. */
+export type RetriableStep = 'record-events';
+
+/** Operations had the step that kept failing retried, and it went through. */
+export interface StepRetried {
+  type: 'care.episode.step_retried.v1';
+  data: { at: string; retriedBy: string; reason: string; step: RetriableStep };
 }
 
 export type CareEpisodeEvent =
@@ -168,6 +198,7 @@ export type CareEpisodeEvent =
   | HandoffReminderSent
   | HandoffEscalated
   | HandoffReassigned
+  | HandoffReassignedByOps
   | ContactAttempted
   | FaceToFaceVisitRecorded
   | MedicationReconciled
@@ -176,6 +207,8 @@ export type CareEpisodeEvent =
   | StuckFlagged
   | StuckCleared
   | EpisodeClosed
-  | EpisodeCancelled;
+  | EpisodeCancelled
+  | EpisodeEscalated
+  | StepRetried;
 
 export type CareEpisodeEventType = CareEpisodeEvent['type'];

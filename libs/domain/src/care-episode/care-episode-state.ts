@@ -36,6 +36,13 @@ export interface FollowUpPlan {
   schedule: readonly string[];
 }
 
+/** Operations escalated the episode: who, when and why. */
+export interface Escalation {
+  at: string;
+  by: string;
+  reason: string;
+}
+
 export interface StuckStatus {
   reasons: readonly StuckReason[];
   since: string;
@@ -65,6 +72,8 @@ export type CareEpisodeState =
       medicationReconciledAt?: string;
       readmissions: readonly Readmission[];
       stuck?: StuckStatus;
+      /** Absent in states recorded before operations could escalate. */
+      escalations?: readonly Escalation[];
       outcome?: TcmOutcome;
     };
 

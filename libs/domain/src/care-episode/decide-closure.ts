@@ -1,7 +1,12 @@
 import { stuckReasonsAt } from '../stuck/stuck-rules';
 import { tcmOutcome, type TcmOutcome } from '../tcm/tcm-outcome';
-import type { CancelDischarge, CloseEpisode, EvaluateStuck } from './care-episode-command';
-import type { CareEpisodeEvent } from './care-episode-event';
+import type {
+  CancelDischarge,
+  CancelEpisode,
+  CloseEpisode,
+  EvaluateStuck,
+} from './care-episode-command';
+import type { CareEpisodeEvent, EpisodeCancelled } from './care-episode-event';
 import type { CareEpisodeState, OpenCareEpisode } from './care-episode-state';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { requireAfterDischarge, requireOpen } from './guards';
@@ -60,8 +65,24 @@ export function cancelDischarge(
   { data }: CancelDischarge,
   state: CareEpisodeState,
 ): CareEpisodeEvent[] {
+  return cancel(state, 'cancel the discharge', data);
+}
+
+/** Operations cancel an open episode, saying why; a repeat changes nothing. */
+export function cancelEpisode(
+  { data }: CancelEpisode,
+  state: CareEpisodeState,
+): CareEpisodeEvent[] {
+  return cancel(state, 'cancel the episode', data);
+}
+
+function cancel(
+  state: CareEpisodeState,
+  action: string,
+  data: EpisodeCancelled['data'],
+): CareEpisodeEvent[] {
   if (state.status === 'open' && state.stage === 'cancelled') return [];
-  const episode = requireOpen(state, 'cancel the discharge');
+  const episode = requireOpen(state, action);
   requireAfterDischarge(episode, data.cancelledAt, 'The cancellation');
   return [{ type: 'care.episode.cancelled.v1', data: { ...data } }];
 }

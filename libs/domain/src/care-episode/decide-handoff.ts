@@ -4,6 +4,7 @@ import type {
   ApplyLadderStep,
   CompleteHandoff,
   DeclineHandoff,
+  ReassignHandoff,
   RequestHandoff,
 } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
@@ -150,6 +151,49 @@ export function applyLadderStep(
       return unknownStep;
     }
   }
+}
+
+/**
+ * Operations hand an open hand-off to someone else: it goes back to acceptance with a fresh
+ * SLA, whichever phase it was in.
+ */
+export function reassignHandoff(
+  { data }: ReassignHandoff,
+  state: CareEpisodeState,
+): CareEpisodeEvent[] {
+  const { episode, handoff } = requireHandoff(state, data.handoffId, 'reassign');
+  if (handoff.assignee === data.to && Date.parse(handoff.phaseStartedAt) === Date.parse(data.at)) {
+    return [];
+  }
+  if (!isOpenHandoff(handoff)) {
+    throw new DomainRuleViolation(
+      'handoff-loop',
+      `Cannot reassign hand-off ${handoff.handoffId}: it is ${handoff.status}.`,
+    );
+  }
+  if (handoff.assignee === data.to) {
+    throw new DomainRuleViolation(
+      'handoff-loop',
+      `Hand-off ${handoff.handoffId} is already assigned to ${data.to}.`,
+    );
+  }
+  requireNotBefore(handoff.phaseStartedAt, data.at, 'The reassignment');
+  requireAfterDischarge(episode, data.at, 'The reassignment');
+  return [
+    {
+      type: 'care.episode.handoff_reassigned_by_ops.v1',
+      data: {
+        at: data.at,
+        handoffId: handoff.handoffId,
+        phase: handoffPhase(handoff),
+        from: handoff.assignee,
+        to: data.to,
+        acceptDue: addHours(data.at, data.acceptWithinHours),
+        reassignedBy: data.reassignedBy,
+        reason: data.reason,
+      },
+    },
+  ];
 }
 
 function requireHandoff(

@@ -1,7 +1,7 @@
 import type { CareEpisodeCommand } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
 import type { CareEpisodeState } from './care-episode-state';
-import { cancelDischarge, closeEpisode, evaluateStuck } from './decide-closure';
+import { cancelDischarge, cancelEpisode, closeEpisode, evaluateStuck } from './decide-closure';
 import {
   recordContactAttempt,
   recordFaceToFaceVisit,
@@ -15,8 +15,10 @@ import {
   applyLadderStep,
   completeHandoff,
   declineHandoff,
+  reassignHandoff,
   requestHandoff,
 } from './decide-handoff';
+import { escalateEpisode, retryFailingStep } from './decide-ops-action';
 import { approvePlan, recordAssessment, recordDischarge, startTcmClocks } from './decide-intake';
 
 export { READMISSION_WINDOW_DAYS } from './decide-follow-up';
@@ -64,6 +66,14 @@ export function decide(command: CareEpisodeCommand, state: CareEpisodeState): Ca
       return closeEpisode(command, state);
     case 'CancelDischarge':
       return cancelDischarge(command, state);
+    case 'EscalateEpisode':
+      return escalateEpisode(command, state);
+    case 'ReassignHandoff':
+      return reassignHandoff(command, state);
+    case 'RetryFailingStep':
+      return retryFailingStep(command, state);
+    case 'CancelEpisode':
+      return cancelEpisode(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

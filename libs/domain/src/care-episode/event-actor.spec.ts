@@ -32,7 +32,42 @@ describe('eventActor and eventOccurredAt', () => {
     expect(eventOccurredAt(discharged)).toBe('2027-01-15T20:00:00.000Z');
   });
 
-  it('lists each of the twenty-one event types once', () => {
-    expect(new Set(careEpisodeEventTypes).size).toBe(21);
+  it('names the operations user who reassigned a hand-off, and nobody for the ladder', () => {
+    const handoff = {
+      at: '2027-01-20T16:00:00.000Z',
+      handoffId: 'h-pcp',
+      phase: 'acceptance' as const,
+      from: 'org/pcp-clinic',
+      to: 'org/north-clinic',
+      acceptDue: '2027-01-21T16:00:00.000Z',
+    };
+    const byOps: CareEpisodeEvent = {
+      type: 'care.episode.handoff_reassigned_by_ops.v1',
+      data: { ...handoff, reassignedBy: 'ops-1', reason: 'no answer' },
+    };
+    const byLadder: CareEpisodeEvent = {
+      type: 'care.episode.handoff_reassigned.v1',
+      data: { ...handoff, breach: 2 },
+    };
+    expect(eventActor(byOps)).toBe('ops-1');
+    expect(eventActor(byLadder)).toBeUndefined();
+  });
+
+  it('names who cancelled an episode only when operations did', () => {
+    const cancelled = (cancelledBy?: string): CareEpisodeEvent => ({
+      type: 'care.episode.cancelled.v1',
+      data: {
+        reason: 'r',
+        cancelledAt: '2027-01-20T16:00:00.000Z',
+        ...(cancelledBy ? { cancelledBy } : {}),
+      },
+    });
+    expect(eventActor(cancelled('ops-1'))).toBe('ops-1');
+    expect(eventActor(cancelled())).toBeUndefined();
+    expect(eventOccurredAt(cancelled())).toBe('2027-01-20T16:00:00.000Z');
+  });
+
+  it('lists each of the twenty-four event types once', () => {
+    expect(new Set(careEpisodeEventTypes).size).toBe(24);
   });
 });

@@ -1,6 +1,6 @@
 import type { CareEpisodeEvent } from './care-episode-event';
 
-/** Who documented the fact, when a person did; feed and engine events have no actor. */
+/** Who documented or decided the fact, when a person did; feed and engine events have no actor. */
 export function eventActor(event: CareEpisodeEvent): string | undefined {
   switch (event.type) {
     case 'care.episode.assessment_recorded.v1':
@@ -13,6 +13,14 @@ export function eventActor(event: CareEpisodeEvent): string | undefined {
       return event.data.recordedBy;
     case 'care.episode.medication_reconciled.v1':
       return event.data.reconciledBy;
+    case 'care.episode.escalated.v1':
+      return event.data.escalatedBy;
+    case 'care.episode.step_retried.v1':
+      return event.data.retriedBy;
+    case 'care.episode.handoff_reassigned_by_ops.v1':
+      return event.data.reassignedBy;
+    case 'care.episode.cancelled.v1':
+      return event.data.cancelledBy;
     case 'care.episode.discharge_recorded.v1':
     case 'care.episode.tcm_clocks_started.v1':
     case 'care.episode.follow_up_planned.v1':
@@ -28,7 +36,6 @@ export function eventActor(event: CareEpisodeEvent): string | undefined {
     case 'care.episode.stuck_flagged.v1':
     case 'care.episode.stuck_cleared.v1':
     case 'care.episode.closed.v1':
-    case 'care.episode.cancelled.v1':
       return undefined;
     default: {
       const unknownEvent: never = event;

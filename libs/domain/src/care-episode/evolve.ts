@@ -119,6 +119,21 @@ function evolveOpen(
         overdue: true,
       });
     }
+    case 'care.episode.handoff_reassigned_by_ops.v1': {
+      const { at, handoffId, to, acceptDue } = event.data;
+      // Unlike the ladder's, a reassignment by a person answers the breach: the SLA starts over.
+      const reassigned = updateHandoff(state, handoffId, {
+        status: 'requested',
+        assignee: to,
+        phaseStartedAt: at,
+        acceptDue,
+        completeDue: undefined,
+        reminded: false,
+        breaches: 0,
+        overdue: false,
+      });
+      return active(reassigned, at);
+    }
     case 'care.episode.contact_attempted.v1': {
       const { at, reached, channel, attemptedBy } = event.data;
       const attempt = { at, reached, channel, attemptedBy };
@@ -151,6 +166,13 @@ function evolveOpen(
       return enterStage({ ...state, outcome: event.data.outcome }, 'closed', event.data.at);
     case 'care.episode.cancelled.v1':
       return enterStage(state, 'cancelled', event.data.cancelledAt);
+    case 'care.episode.escalated.v1': {
+      const { at, escalatedBy, reason } = event.data;
+      const escalation = { at, by: escalatedBy, reason };
+      return active({ ...state, escalations: [...(state.escalations ?? []), escalation] }, at);
+    }
+    case 'care.episode.step_retried.v1':
+      return state;
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

@@ -10,6 +10,7 @@ import { EpisodesModule } from './episodes/episodes.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpsModule } from './ops/ops.module';
+import { OpsActionsModule } from './ops-actions/ops-actions.module';
 import { PatientsModule } from './patients/patients.module';
 import { WorklistsModule } from './worklists/worklists.module';
 
@@ -24,6 +25,7 @@ import { WorklistsModule } from './worklists/worklists.module';
     WorklistsModule,
     PatientsModule,
     OpsModule,
+    OpsActionsModule,
     HealthModule,
     MetricsModule,
     DischargesModule,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { APP_CONFIG, ProblemDetailsFilter, useJsonBodies, type AppConfig } from '@care/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { serveConsole } from './console/serve-console';
 import { renderFhirBodyError } from './intake/fhir-exception.filter';
 import { ApiMetrics } from './metrics/api-metrics';
 import { serveOpenApi } from './openapi';
@@ -21,6 +22,7 @@ export async function createApi(): Promise<INestApplication> {
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
   serveOpenApi(app);
+  serveConsole(app, app.get<AppConfig>(APP_CONFIG).CONSOLE_DIR);
   app.enableShutdownHooks();
   return app;
 }

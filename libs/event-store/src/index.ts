@@ -14,3 +14,4 @@ export * from './projections/async-projection-runner';
 export * from './projections/rebuild-projection';
 export { APP_ROLE } from './migrations/app-role';
 export * from './database.health';
+export * from './channel-listener';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { factTime } from '../episodes/fact-time';
 
 const count = (max: number) => z.number().int().min(0).max(max);
-const reference = z
+export const reference = z
   .string()
   .min(1)
   .max(128)

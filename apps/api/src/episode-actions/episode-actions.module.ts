@@ -8,5 +8,6 @@ import { RunEpisodeUpdate } from './run-episode-update.use-case';
   imports: [TemporalClientModule, EpisodesModule],
   controllers: [EpisodeActionsController],
   providers: [RunEpisodeUpdate],
+  exports: [RunEpisodeUpdate],
 })
 export class EpisodeActionsModule {}

@@ -1,6 +1,7 @@
 import type {
   CareEpisodeStage,
   EpisodeAssessment,
+  Escalation,
   Handoff,
   Readmission,
   RecordedContactAttempt,
@@ -31,6 +32,8 @@ export interface EpisodeView {
   medicationReconciledAt?: string;
   readmissions: readonly Readmission[];
   stuck?: StuckStatus;
+  /** Operations escalations, oldest first. */
+  escalations: readonly Escalation[];
   outcome?: TcmOutcome;
   /** The first page of the timeline; `GET …/timeline?cursor=` continues it. */
   timeline: Page<TimelineEntry>;

@@ -42,6 +42,7 @@ export class GetEpisode {
         : {}),
       readmissions: state.readmissions,
       ...(state.stuck ? { stuck: state.stuck } : {}),
+      escalations: state.escalations ?? [],
       ...(state.outcome ? { outcome: state.outcome } : {}),
       timeline: toPage(
         events.slice(0, TIMELINE_PAGE + 1),

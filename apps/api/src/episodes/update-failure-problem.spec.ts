@@ -43,4 +43,20 @@ describe('updateFailureProblem', () => {
       rule: 'discharge-once',
     });
   });
+
+  it('answers a retried step that failed again with a step-failed-again 503', () => {
+    const failedAgain = ApplicationFailure.create({
+      type: 'StepFailedAgain',
+      message: 'The step failed again; it keeps being retried with growing pauses.',
+      nonRetryable: true,
+    });
+
+    const problem = updateFailureProblem(failed(failedAgain));
+
+    expect(problem.getStatus()).toBe(503);
+    expect(problem.getResponse()).toMatchObject({
+      type: 'https://care-engine.dev/problems/step-failed-again',
+      detail: 'The step failed again; it keeps being retried with growing pauses.',
+    });
+  });
 });

@@ -8,6 +8,7 @@ import {
 } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
+import { complianceToday, type EpisodeOfToday } from './compliance-today';
 import type { OpsOverview, StageTime } from './ops-overview';
 
 const OPEN = `stage NOT IN ('closed', 'cancelled')`;
@@ -16,6 +17,9 @@ const countsOf = <Key extends string>(keys: readonly Key[], rows: { key: Key; n:
   Object.fromEntries(
     keys.map((key) => [key, rows.find((row) => row.key === key)?.n ?? 0]),
   ) as Record<Key, number>;
+
+const localDay = (instant: string) => `((${instant})::timestamptz AT TIME ZONE time_zone)::date`;
+const today = localDay('$2');
 
 const hours = (value: number | null) => Math.round((value ?? 0) * 10) / 10;
 
@@ -55,6 +59,24 @@ export class GetOpsOverview {
           GROUP BY stage`,
         [tenantId, now],
       );
+      const ofToday = await tx.query<(EpisodeOfToday & { today: string })[]>(
+        `SELECT state,
+                ${localDay(`state->'deadlines'->>'contactDue'`)} = ${today} AS "contactDueToday",
+                ${localDay(`state->'deadlines'->>'visitDue'`)} = ${today} AS "visitDueToday",
+                stage = 'closed' AND ${localDay(`state->>'stageSince'`)} = ${today} AS "closedToday",
+                to_char(${today}, 'YYYY-MM-DD') AS today
+           FROM episode_worklist
+          WHERE tenant_id = $1 AND stage <> 'cancelled'
+            AND (${localDay(`state->'deadlines'->>'contactDue'`)} = ${today}
+              OR ${localDay(`state->'deadlines'->>'visitDue'`)} = ${today}
+              OR (stage = 'closed' AND ${localDay(`state->>'stageSince'`)} = ${today}))`,
+        [tenantId, now],
+      );
+      const [zone] = await tx.query<{ today: string }[]>(
+        `SELECT to_char(${today}, 'YYYY-MM-DD') AS today FROM episode_worklist
+          WHERE tenant_id = $1 ORDER BY discharged_at DESC LIMIT 1`,
+        [tenantId, now],
+      );
       const byStage = countsOf(careEpisodeStages, stages);
       return {
         at: now.toISOString(),
@@ -64,6 +86,11 @@ export class GetOpsOverview {
         byStage,
         stuckByReason: countsOf(stuckReasons, stuck),
         overdueEpisodes: overdue?.n ?? 0,
+        complianceToday: complianceToday(
+          zone?.today ?? now.toISOString().slice(0, 10),
+          ofToday,
+          now.toISOString(),
+        ),
         timeInStage: Object.fromEntries(
           times.map((row): [CareEpisodeStage, StageTime] => [
             row.stage,

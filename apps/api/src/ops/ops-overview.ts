@@ -1,4 +1,5 @@
 import type { CareEpisodeStage, StuckReason } from '@care/domain';
+import type { ComplianceToday } from './compliance-today';
 
 export interface StageTime {
   episodes: number;
@@ -14,6 +15,7 @@ export interface OpsOverview {
   stuckByReason: Record<StuckReason, number>;
   /** Open episodes with a deadline passed unmet. */
   overdueEpisodes: number;
+  complianceToday: ComplianceToday;
   /** How long open episodes have been in their current stage. */
   timeInStage: Partial<Record<CareEpisodeStage, StageTime>>;
 }

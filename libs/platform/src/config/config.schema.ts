@@ -27,6 +27,10 @@ export const configSchema = z
     TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('care-episodes'),
+    /** Where operations staff open a workflow's history: the console links to it. */
+    TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+    /** The built operations console the api serves at /console. */
+    CONSOLE_DIR: z.string().min(1).default('dist/console'),
     KAFKA_BROKERS: z
       .string()
       .default('127.0.0.1:9092')

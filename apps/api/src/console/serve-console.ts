@@ -45,7 +45,10 @@ export function serveConsole(app: INestApplication, directory: string): void {
   app.use('/console', securityHeaders);
   app.use(
     '/console/assets',
-    express.static(join(root, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+    express.static(join(root, 'assets'), { immutable: true, maxAge: '365d' }),
+    (_request: Request, response: Response) => {
+      response.status(404).type('text/plain').send('No such console asset.');
+    },
   );
   app.use('/console', express.static(root, { index: false, redirect: false }));
   app.use('/console', (request: Request, response: Response, next: NextFunction) => {

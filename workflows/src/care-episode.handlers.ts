@@ -33,14 +33,12 @@ import {
   recordReadmissionSignal,
   requestHandoffUpdate,
   retryFailingStepUpdate,
+  STEP_FAILED_AGAIN,
   type DischargeDetails,
   type EpisodeUpdateOutcome,
   type OpsAction,
 } from './care-episode.messages';
 import type { EpisodeRecorder } from './episode-recorder';
-
-/** The failure a retry answers with when the step failed again. */
-export const STEP_FAILED_AGAIN = 'StepFailedAgain';
 
 /** Coordinators document facts after the event, never ahead of the episode's clock. */
 const CLOCK_SKEW_MS = 5 * 60_000;

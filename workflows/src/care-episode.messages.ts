@@ -167,6 +167,9 @@ export const escalateEpisodeUpdate = defineUpdate<EpisodeUpdateOutcome, [OpsActi
 export const reassignHandoffUpdate = defineUpdate<EpisodeUpdateOutcome, [HandoffReassignment]>(
   'reassignHandoff',
 );
+/** The failure type of a retry whose step failed again. */
+export const STEP_FAILED_AGAIN = 'StepFailedAgain';
+
 /** Retries the step that keeps failing now; answers once it went through or failed again. */
 export const retryFailingStepUpdate = defineUpdate<EpisodeUpdateOutcome, [OpsAction]>(
   'retryFailingStep',

@@ -47,7 +47,6 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-      globals: { ...globals.node },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -65,8 +64,28 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  { ignores: ['apps/console/src/**'], languageOptions: { globals: { ...globals.node } } },
+  {
+    // The console runs in the browser; the project service checks it with apps/console/tsconfig.json.
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The console runs in the browser: no Node built-ins.',
+          })),
+        },
+      ],
+    },
+  },
+  // The console's build config is Node code, outside the console's browser-only tsconfig.
+  { files: ['apps/console/vite.config.ts'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['apps/console/**'],
     rules: {
       // Nest resolves constructor parameters from emitted decorator metadata, which needs value imports.
       '@typescript-eslint/consistent-type-imports': 'off',

@@ -1,0 +1,50 @@
+import type {
+  ActionResult,
+  EpisodeView,
+  OpsOverview,
+  Page,
+  Problem,
+  StuckEpisodeItem,
+  TimelineEntry,
+  WorkflowStatus,
+} from './contract';
+import { createHttpClient, withQuery } from './http-client';
+import type { CareEpisodeStage, StuckReason } from '../domain';
+
+export interface StuckQuery {
+  reason?: StuckReason;
+  stage?: CareEpisodeStage;
+  limit?: number;
+  cursor?: string;
+}
+
+/** The api routes the console reads and acts through. */
+export function createConsoleApi(token: string, onUnauthorized: (problem: Problem) => void) {
+  const http = createHttpClient(token, onUnauthorized);
+  const episode = (episodeId: string) => `/v1/episodes/${encodeURIComponent(episodeId)}`;
+  const opsEpisode = (episodeId: string) => `/v1/ops/episodes/${encodeURIComponent(episodeId)}`;
+  return {
+    overview: (signal?: AbortSignal) => http.get<OpsOverview>('/v1/ops/overview', signal),
+    stuck: (query: StuckQuery, signal?: AbortSignal) =>
+      http.get<Page<StuckEpisodeItem>>(withQuery('/v1/ops/stuck', { ...query }), signal),
+    episode: (episodeId: string, signal?: AbortSignal) =>
+      http.get<EpisodeView>(episode(episodeId), signal),
+    timeline: (episodeId: string, query: { cursor?: string; limit?: number }) =>
+      http.get<Page<TimelineEntry>>(withQuery(`${episode(episodeId)}/timeline`, query)),
+    workflow: (episodeId: string, signal?: AbortSignal) =>
+      http.get<WorkflowStatus>(`${opsEpisode(episodeId)}/workflow`, signal),
+    escalate: (episodeId: string, reason: string) =>
+      http.post<ActionResult>(`${opsEpisode(episodeId)}/escalate`, { reason }),
+    retry: (episodeId: string, reason: string) =>
+      http.post<ActionResult>(`${opsEpisode(episodeId)}/retry`, { reason }),
+    cancel: (episodeId: string, reason: string) =>
+      http.post<ActionResult>(`${opsEpisode(episodeId)}/cancel`, { reason }),
+    reassign: (episodeId: string, handoffId: string, to: string, reason: string) =>
+      http.post<ActionResult>(
+        `${opsEpisode(episodeId)}/handoffs/${encodeURIComponent(handoffId)}/reassign`,
+        { to, reason },
+      ),
+  };
+}
+
+export type ConsoleApi = ReturnType<typeof createConsoleApi>;

@@ -1,0 +1,121 @@
+import type { CareEpisodeStage, Handoff, RiskTier, StuckReason } from '../domain';
+
+/** RFC 9457 problem details, as every error of the api is answered. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface Page<Item> {
+  items: Item[];
+  nextCursor?: string;
+}
+
+export interface StageTime {
+  episodes: number;
+  p50Hours: number;
+  p90Hours: number;
+}
+
+export interface DeadlineTally {
+  due: number;
+  met: number;
+  missed: number;
+  pending: number;
+}
+
+/** TCM deadlines falling on today's date in the tenant's time zone, and today's closures. */
+export interface ComplianceToday {
+  date: string;
+  contact: DeadlineTally;
+  visit: DeadlineTally;
+  closed: { total: number; billable: number };
+}
+
+export interface OpsOverview {
+  at: string;
+  openEpisodes: number;
+  byStage: Record<CareEpisodeStage, number>;
+  stuckByReason: Record<StuckReason, number>;
+  overdueEpisodes: number;
+  timeInStage: Partial<Record<CareEpisodeStage, StageTime>>;
+  complianceToday?: ComplianceToday;
+}
+
+export interface DeadlineView {
+  kind: string;
+  dueAt: string;
+  handoffId?: string;
+  overdue: boolean;
+}
+
+export interface StuckEpisodeItem {
+  episodeId: string;
+  patientRef: string;
+  stage: CareEpisodeStage;
+  riskTier?: RiskTier;
+  stuckReasons: StuckReason[];
+  dischargedAt: string;
+  nextDueAt?: string;
+  deadlines: DeadlineView[];
+  stuckSince: string;
+  hoursStuck: number;
+  stageSince: string;
+  hoursInStage: number;
+  handoffAssignees: string[];
+}
+
+export interface TimelineEntry {
+  eventId: string;
+  type: string;
+  version: number;
+  occurredAt: string;
+  recordedAt: string;
+  actor?: string;
+  data: Record<string, unknown>;
+}
+
+export interface EpisodeView {
+  episodeId: string;
+  tenantId: string;
+  encounterId: string;
+  patientRef: string;
+  dischargedAt: string;
+  stage: CareEpisodeStage;
+  stageSince: string;
+  version: number;
+  riskTier?: RiskTier;
+  deadlines: DeadlineView[];
+  handoffs: Handoff[];
+  stuck?: { reasons: StuckReason[]; since: string };
+  escalations?: { at: string; by: string; reason: string }[];
+  timeline: Page<TimelineEntry>;
+}
+
+export interface WorkflowStatus {
+  workflowId: string;
+  runId: string;
+  status: string;
+  startTime: string;
+  historyLength: number;
+  stuckReasons: StuckReason[];
+  temporalUiUrl: string;
+}
+
+export interface ActionResult {
+  episodeId: string;
+  recorded: boolean;
+  version: number;
+  stage: CareEpisodeStage;
+}
+
+/** What the ops stream says when an episode's read model changes. */
+export interface EpisodeChange {
+  episodeId: string;
+  stage: CareEpisodeStage;
+  stuckReasons: StuckReason[];
+  version: number;
+}

@@ -1,0 +1,47 @@
+import { NavLink, Outlet } from 'react-router';
+import { useAuth } from '../auth/auth-context';
+import { readTokenClaims } from '../auth/token-claims';
+import { SignInPage } from '../pages/sign-in-page';
+import { OpsStreamProvider } from '../stream/ops-stream-context';
+import { LiveStatus } from './live-status';
+
+/** The console's frame: sign-in until there is a token, then the header and the page. */
+export function AppLayout() {
+  const { token, signOut } = useAuth();
+  if (!token) return <SignInPage />;
+  const claims = readTokenClaims(token);
+  return (
+    <OpsStreamProvider token={token}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <span className="brand">Care transitions console</span>
+        <nav aria-label="Console">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                Overview
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/stuck">Stuck queue</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <LiveStatus />
+        {claims && (
+          <p className="signed-in-as">
+            {claims.subject} <span className="muted">({claims.tenant})</span>
+          </p>
+        )}
+        <button type="button" onClick={() => signOut()}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </OpsStreamProvider>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals';
+import { eventTypeLabel, humanize, stageLabel, stuckReasonLabel } from './labels';
+
+describe('labels', () => {
+  it('reads event types as short phrases', () => {
+    expect(eventTypeLabel('care.episode.handoff_reassigned.v1')).toBe('Hand-off reassigned');
+    expect(eventTypeLabel('care.episode.tcm_clocks_started.v1')).toBe('TCM clocks started');
+    expect(eventTypeLabel('care.episode.face_to_face_visit_recorded.v1')).toBe(
+      'Face-to-face visit recorded',
+    );
+    expect(eventTypeLabel('care.episode.follow_up_planned.v1')).toBe('Follow-up planned');
+    expect(eventTypeLabel('care.episode.escalated.v2')).toBe('Escalated');
+  });
+
+  it('writes codes as words only where the whole word matches', () => {
+    expect(humanize('handoff_acceptance')).toBe('Hand-off acceptance');
+    expect(humanize('pcp')).toBe('PCP');
+    expect(humanize('community_resource')).toBe('Community resource');
+    expect(humanize('handoffs_planned')).toBe('Handoffs planned');
+  });
+
+  it('names stages and stuck reasons', () => {
+    expect(stageLabel('follow_up')).toBe('Follow-up');
+    expect(stuckReasonLabel('handoff-sla')).toBe('Hand-off SLA passed');
+  });
+});

@@ -3,11 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { issueToken } from '@care/auth';
 import { loadConfig } from '@care/platform';
 import fc from 'fast-check';
+import { startApi } from './support/api-server';
 
 const RUNS = 150;
 
-/** Whatever arrives, the api answers with a 4xx or a 2xx document: never a 5xx, never a crash. */ import { startApi } from './support/api-server';
-
+/** Whatever arrives, the api answers with a 4xx or a 2xx document: never a 5xx, never a crash. */
 describe('api under random input (fast-check)', () => {
   const config = loadConfig();
   let api: INestApplication;
@@ -40,6 +40,10 @@ describe('api under random input (fast-check)', () => {
     '/v1/codec/decode',
     '/v1/fhir/Encounter',
     '/v1/fhir/$process-message',
+    `/v1/ops/episodes/${episodeId}/escalate`,
+    `/v1/ops/episodes/${episodeId}/handoffs/${randomUUID()}/reassign`,
+    `/v1/ops/episodes/${episodeId}/retry`,
+    `/v1/ops/episodes/${episodeId}/cancel`,
   ];
 
   const post = (path: string, body: string, contentType = 'application/json') =>

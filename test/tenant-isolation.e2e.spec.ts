@@ -10,6 +10,7 @@ import {
 import { loadConfig } from '@care/platform';
 import { episodeWorklistProjection } from '@care/read-models';
 import type { DataSource } from 'typeorm';
+import { startApi } from './support/api-server';
 
 // A tenant of its own, so its lists hold only this run's episode.
 const OWNER_TENANT = `isolation-${randomUUID().slice(0, 8)}`;
@@ -100,10 +101,26 @@ const episodeRoutes: Route[] = [
     roles: ['coordinator', 'admin'],
     body: { at: at() },
   },
+  {
+    method: 'GET',
+    path: (id) => `/v1/ops/episodes/${id}/workflow`,
+    roles: ['ops', 'admin'],
+  },
+  ...['escalate', 'retry', 'cancel'].map((action): Route => ({
+    method: 'POST',
+    path: (id) => `/v1/ops/episodes/${id}/${action}`,
+    roles: ['ops', 'admin'],
+    body: { reason: 'isolation check' },
+  })),
+  {
+    method: 'POST',
+    path: (id) => `/v1/ops/episodes/${id}/handoffs/${handoffId}/reassign`,
+    roles: ['ops', 'admin'],
+    body: { to: 'org/north-clinic', reason: 'isolation check' },
+  },
 ];
 
-/** Another tenant's staff never reach an episode: 403 for a role that may not act, else 404. */ import { startApi } from './support/api-server';
-
+/** Another tenant's staff never reach an episode: 403 for a role that may not act, else 404. */
 describe('tenant isolation (api on the real PostgreSQL)', () => {
   const config = loadConfig();
   let api: INestApplication;
@@ -177,7 +194,10 @@ describe('tenant isolation (api on the real PostgreSQL)', () => {
   it.each(
     episodeRoutes.filter((route) => route.body).map((route) => [route.path(':id'), route] as const),
   )('POST %s with an unknown field: 400 naming it', async (_p, route) => {
-    const response = await call(route, 'coordinator', OWNER_TENANT, { ...route.body, mrn: '123' });
+    const response = await call(route, route.roles[0]!, OWNER_TENANT, {
+      ...route.body,
+      mrn: '123',
+    });
 
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({

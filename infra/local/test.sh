@@ -7,6 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 rm -f test-results/jest.json
 bash infra/local/node-deps.sh
 bash infra/local/stack.sh up
+bash infra/local/chromium.sh
 echo "[test] lint"
 npm run --silent lint
 echo "[test] type-check"

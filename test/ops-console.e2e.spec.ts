@@ -1,0 +1,256 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { issueToken, type Role } from '@care/auth';
+import { loadConfig } from '@care/platform';
+import type { Page } from 'playwright-core';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { startApi } from './support/api-server';
+import { openBrowser, saveScreenshot, type BrowserSession } from './support/browser';
+import { until } from './support/until';
+
+const ROOT = path.resolve(__dirname, '..');
+const CONSOLE_SOURCES = path.join(ROOT, 'apps/console/src');
+const CONSOLE_INDEX = path.join(ROOT, 'dist/console/index.html');
+const HOUR = 3_600_000;
+/** How soon a newly stuck episode must show in an open queue, without a reload. */
+const LIVE_WITHIN_MS = 5_000;
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+
+async function newestSourceChange(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const times = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => (await stat(path.join(entry.parentPath, entry.name))).mtimeMs),
+  );
+  return Math.max(0, ...times);
+}
+
+/** The api serves dist/console: build it when it is missing or older than its sources. */
+async function ensureConsoleBuilt(): Promise<void> {
+  const built = await stat(CONSOLE_INDEX).then(
+    (file) => file.mtimeMs,
+    () => undefined,
+  );
+  if (built !== undefined && built >= (await newestSourceChange(CONSOLE_SOURCES))) return;
+  await promisify(execFile)('npm', ['run', '--silent', 'build:console'], {
+    cwd: ROOT,
+    timeout: 240_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
+
+interface EpisodeView {
+  stage: string;
+  stuck?: { reasons: string[]; since: string };
+  handoffs: { handoffId: string; assignee: string; status: string }[];
+  timeline: { items: { type: string; recordedAt: string; data: Record<string, unknown> }[] };
+}
+
+/** The ops console in Chromium against the api and worker on the real stack. */
+describe('ops console in a browser (api, worker and Chromium on the real stack)', () => {
+  const config = loadConfig();
+  const tenantId = `console-${randomUUID().slice(0, 8)}`;
+  let worker: INestApplicationContext;
+  let api: INestApplication;
+  let baseUrl: string;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await worker.init();
+    ({ api, baseUrl } = await startApi());
+    browser = await openBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await worker?.close();
+  });
+
+  const tokenFor = (roles: Role[], subject: string) =>
+    issueToken(config, { subject, roles, tenantId });
+
+  const call = async <T>(
+    method: 'GET' | 'POST',
+    route: string,
+    roles: Role[],
+    body?: unknown,
+  ): Promise<T> => {
+    const response = await fetch(`${baseUrl}${route}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await tokenFor(roles, 'rn-console')}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) {
+      throw new Error(`${method} ${route} answered ${response.status}: ${await response.text()}`);
+    }
+    return (await response.json()) as T;
+  };
+  const episode = (episodeId: string) =>
+    call<EpisodeView>('GET', `/v1/episodes/${episodeId}`, ['coordinator']);
+  const act = <T = unknown>(episodeId: string, action: string, body: unknown) =>
+    call<T>('POST', `/v1/episodes/${episodeId}/${action}`, ['coordinator'], body);
+
+  /**
+   * An episode two days after discharge, assessed, planned with a PCP hand-off and reached by
+   * phone: nothing is due and nothing is stuck until the hand-off is requested.
+   */
+  const plannedEpisode = async (): Promise<string> => {
+    const { episodeId } = await call<{ episodeId: string }>(
+      'POST',
+      '/v1/discharges',
+      ['integration'],
+      {
+        tenantId,
+        encounterId: `ENC-${randomUUID()}`,
+        patientRef: `Patient/console-${randomUUID().slice(0, 8)}`,
+        dischargedAt: hoursAgo(48),
+      },
+    );
+    await until('the TCM clocks to start', async () =>
+      (await episode(episodeId)).stage === 'assessment' ? true : undefined,
+    );
+    await act(episodeId, 'assessment', {
+      at: hoursAgo(40),
+      lace: {
+        lengthOfStayDays: 2,
+        acuteAdmission: false,
+        charlsonScore: 0,
+        edVisitsLast6Months: 0,
+      },
+      complexity: 'moderate',
+    });
+    await act(episodeId, 'plan-approval', { at: hoursAgo(36), handoffKinds: ['pcp'] });
+    await act(episodeId, 'contact-attempts', { at: hoursAgo(34), reached: true, channel: 'phone' });
+    return episodeId;
+  };
+
+  const signIn = async (page: Page, token: string) => {
+    await page.goto(`${baseUrl}/console/`);
+    await page.getByRole('textbox', { name: 'Access token' }).fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+
+  it('keeps an invalid token out with an alert on the sign-in page', async () => {
+    const page = await browser.context.newPage();
+
+    await signIn(page, 'not-a-token');
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/unauthorized/i);
+    expect(await page.getByRole('textbox', { name: 'Access token' }).isVisible()).toBe(true);
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows a hand-off past its SLA in the open stuck queue within 5 s, and clears it when operations reassign it', async () => {
+    const episodeId = await plannedEpisode();
+    expect((await episode(episodeId)).stuck).toBeUndefined();
+    const page = await browser.context.newPage();
+    const reassignRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/reassign')) {
+        reassignRequests.push(request.url());
+      }
+    });
+
+    await signIn(page, await tokenFor(['ops'], 'ops-lead'));
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Stuck queue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stuck queue' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: episodeId }) });
+    expect(await row.count()).toBe(0);
+    let reloads = 0;
+    page.on('load', () => (reloads += 1));
+
+    const assignee = `Organization/pcp-${randomUUID().slice(0, 8)}`;
+    const { handoffId } = await act<{ handoffId: string }>(episodeId, 'handoffs', {
+      at: hoursAgo(30),
+      kind: 'pcp',
+      assignee,
+    });
+    const requestedAt = Date.now();
+    await row.waitFor({ state: 'visible', timeout: LIVE_WITHIN_MS });
+    const rowShownAt = Date.now();
+
+    expect(reloads).toBe(0);
+    const stuck = await episode(episodeId);
+    expect(stuck.stuck?.reasons).toEqual(['handoff-sla']);
+    const flagged = stuck.timeline.items.find(
+      (entry) => entry.type === 'care.episode.stuck_flagged.v1',
+    );
+    expect(flagged?.data.reasons).toEqual(['handoff-sla']);
+    const sinceFlagged = rowShownAt - Date.parse(flagged!.recordedAt);
+    expect(sinceFlagged).toBeLessThanOrEqual(LIVE_WITHIN_MS);
+    expect(await row.textContent()).toContain(assignee);
+    process.stdout.write(
+      `stuck queue: row shown ${rowShownAt - requestedAt} ms after the hand-off request was answered, ` +
+        `${sinceFlagged} ms after the stuck flag was recorded\n`,
+    );
+    await saveScreenshot(page, 'stuck-queue');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
+    for (const section of [
+      'Episodes by stage',
+      'Stuck by reason',
+      'TCM compliance today',
+      'Stage funnel',
+      'Time in stage',
+    ]) {
+      await page.getByRole('heading', { level: 2, name: section }).waitFor();
+    }
+    await saveScreenshot(page, 'overview');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Stuck queue' }).click();
+    await row.getByRole('link', { name: episodeId }).click();
+    await page.getByRole('heading', { level: 1, name: `Episode ${episodeId}` }).waitFor();
+    expect(
+      await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href'),
+    ).toContain(episodeId);
+
+    await page.getByRole('button', { name: `Reassign hand-off ${handoffId}` }).click();
+    const dialog = page.getByRole('dialog', { name: /Reassign hand-off/ });
+    await dialog.getByRole('textbox', { name: 'New assignee' }).fill('org/north-clinic');
+    await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await dialog.getByText(/reason is required/i).waitFor();
+    expect(reassignRequests).toEqual([]);
+
+    const reason = `PCP office closed this week (${randomUUID().slice(0, 8)})`;
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill(reason);
+    await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('alert').first().waitFor();
+    const reassigned = page
+      .getByRole('list', { name: 'Timeline' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Hand-off reassigned' })
+      .filter({ hasText: reason });
+    await reassigned.waitFor({ timeout: 10_000 });
+    expect(reassignRequests).toHaveLength(1);
+    await saveScreenshot(page, 'episode');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Stuck queue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Stuck queue' }).waitFor();
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    const after = await episode(episodeId);
+    expect(after.stuck).toBeUndefined();
+    expect(after.handoffs).toContainEqual(
+      expect.objectContaining({ handoffId, assignee: 'org/north-clinic', status: 'requested' }),
+    );
+    await page.close();
+  }, 120_000);
+});

@@ -6,7 +6,7 @@ import { loadConfig } from '@care/platform';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { startApi } from './support/api-server';
 import { EventStream, type ReceivedEvent } from './support/event-stream';
-import { seedStuckHandoff, type SeededEpisode } from './support/stuck-handoff-episode';
+import { EpisodeDriver } from './support/episode-driver';
 import { until } from './support/until';
 
 interface EpisodeChange {
@@ -33,7 +33,7 @@ describe('ops actions and the live stuck queue (api, worker, Temporal and Postgr
   let api: INestApplication;
   let worker: INestApplicationContext;
   let baseUrl: string;
-  let seeded: SeededEpisode;
+  const seeded = { episodeId: '', handoffId: '', assignee: 'org/slow-clinic' };
   let stream: EventStream;
   let otherTenantStream: EventStream;
 
@@ -77,7 +77,9 @@ describe('ops actions and the live stuck queue (api, worker, Temporal and Postgr
       `${baseUrl}/v1/ops/stream`,
       await token(['ops'], 'st-elsewhere'),
     );
-    seeded = await seedStuckHandoff(baseUrl, tenantId);
+    const driver = new EpisodeDriver(baseUrl, tenantId);
+    seeded.episodeId = await driver.plannedEpisode();
+    seeded.handoffId = await driver.requestOverdueHandoff(seeded.episodeId, seeded.assignee);
   }, 120_000);
 
   afterAll(async () => {

@@ -11,16 +11,13 @@ import type { Page } from 'playwright-core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { startApi } from './support/api-server';
 import { openBrowser, saveScreenshot, type BrowserSession } from './support/browser';
-import { until } from './support/until';
+import { EpisodeDriver } from './support/episode-driver';
 
 const ROOT = path.resolve(__dirname, '..');
 const CONSOLE_SOURCES = path.join(ROOT, 'apps/console/src');
 const CONSOLE_INDEX = path.join(ROOT, 'dist/console/index.html');
-const HOUR = 3_600_000;
 /** How soon a newly stuck episode must show in an open queue, without a reload. */
 const LIVE_WITHIN_MS = 5_000;
-
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
 
 async function newestSourceChange(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -79,62 +76,12 @@ describe('ops console in a browser (api, worker and Chromium on the real stack)'
   const tokenFor = (roles: Role[], subject: string) =>
     issueToken(config, { subject, roles, tenantId });
 
-  const call = async <T>(
-    method: 'GET' | 'POST',
-    route: string,
-    roles: Role[],
-    body?: unknown,
-  ): Promise<T> => {
-    const response = await fetch(`${baseUrl}${route}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${await tokenFor(roles, 'rn-console')}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  const episode = async (episodeId: string): Promise<EpisodeView> => {
+    const response = await fetch(`${baseUrl}/v1/episodes/${episodeId}`, {
+      headers: { authorization: `Bearer ${await tokenFor(['coordinator'], 'rn-console')}` },
     });
-    if (!response.ok) {
-      throw new Error(`${method} ${route} answered ${response.status}: ${await response.text()}`);
-    }
-    return (await response.json()) as T;
-  };
-  const episode = (episodeId: string) =>
-    call<EpisodeView>('GET', `/v1/episodes/${episodeId}`, ['coordinator']);
-  const act = <T = unknown>(episodeId: string, action: string, body: unknown) =>
-    call<T>('POST', `/v1/episodes/${episodeId}/${action}`, ['coordinator'], body);
-
-  /**
-   * An episode two days after discharge, assessed, planned with a PCP hand-off and reached by
-   * phone: nothing is due and nothing is stuck until the hand-off is requested.
-   */
-  const plannedEpisode = async (): Promise<string> => {
-    const { episodeId } = await call<{ episodeId: string }>(
-      'POST',
-      '/v1/discharges',
-      ['integration'],
-      {
-        tenantId,
-        encounterId: `ENC-${randomUUID()}`,
-        patientRef: `Patient/console-${randomUUID().slice(0, 8)}`,
-        dischargedAt: hoursAgo(48),
-      },
-    );
-    await until('the TCM clocks to start', async () =>
-      (await episode(episodeId)).stage === 'assessment' ? true : undefined,
-    );
-    await act(episodeId, 'assessment', {
-      at: hoursAgo(40),
-      lace: {
-        lengthOfStayDays: 2,
-        acuteAdmission: false,
-        charlsonScore: 0,
-        edVisitsLast6Months: 0,
-      },
-      complexity: 'moderate',
-    });
-    await act(episodeId, 'plan-approval', { at: hoursAgo(36), handoffKinds: ['pcp'] });
-    await act(episodeId, 'contact-attempts', { at: hoursAgo(34), reached: true, channel: 'phone' });
-    return episodeId;
+    expect(response.status).toBe(200);
+    return (await response.json()) as EpisodeView;
   };
 
   const signIn = async (page: Page, token: string) => {
@@ -157,7 +104,8 @@ describe('ops console in a browser (api, worker and Chromium on the real stack)'
   });
 
   it('shows a hand-off past its SLA in the open stuck queue within 5 s, and clears it when operations reassign it', async () => {
-    const episodeId = await plannedEpisode();
+    const driver = new EpisodeDriver(baseUrl, tenantId);
+    const episodeId = await driver.plannedEpisode();
     expect((await episode(episodeId)).stuck).toBeUndefined();
     const page = await browser.context.newPage();
     const reassignRequests: string[] = [];
@@ -178,11 +126,7 @@ describe('ops console in a browser (api, worker and Chromium on the real stack)'
     page.on('load', () => (reloads += 1));
 
     const assignee = `Organization/pcp-${randomUUID().slice(0, 8)}`;
-    const { handoffId } = await act<{ handoffId: string }>(episodeId, 'handoffs', {
-      at: hoursAgo(30),
-      kind: 'pcp',
-      assignee,
-    });
+    const handoffId = await driver.requestOverdueHandoff(episodeId, assignee);
     const requestedAt = Date.now();
     await row.waitFor({ state: 'visible', timeout: LIVE_WITHIN_MS });
     const rowShownAt = Date.now();

@@ -57,4 +57,20 @@ describe('timeline entries', () => {
       ).details,
     ).toEqual(['Step: record-events']);
   });
+
+  it('says why the follow-up was planned in words, not as a reason someone gave', () => {
+    const planned = (reason: string) =>
+      describeTimelineEntry(
+        entry('care.episode.follow_up_planned.v1', { reason, riskTier: 'high' }),
+      );
+
+    expect(planned('plan-approved')).toEqual({
+      label: 'Follow-up planned',
+      details: ['Planned when the care plan was approved'],
+    });
+    expect(planned('readmission').details).toEqual([
+      'Replanned at high intensity after a readmission',
+    ]);
+    expect(planned('readmission')).not.toHaveProperty('reason');
+  });
 });

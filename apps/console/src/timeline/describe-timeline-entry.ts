@@ -31,8 +31,23 @@ function detailsOf({ data }: TimelineEntry): string[] {
   return details;
 }
 
+const FOLLOW_UP_PLANNED = 'care.episode.follow_up_planned.v1';
+
+/** Why the follow-up was (re)planned is a code, not someone's words. */
+const FOLLOW_UP_CAUSES: Record<string, string> = {
+  'plan-approved': 'Planned when the care plan was approved',
+  readmission: 'Replanned at high intensity after a readmission',
+};
+
 /** One timeline entry as a person reads it: what happened, who did it and why. */
 export function describeTimelineEntry(entry: TimelineEntry): TimelineLine {
+  if (entry.type === FOLLOW_UP_PLANNED) {
+    const cause = FOLLOW_UP_CAUSES[String(entry.data.reason)];
+    return {
+      label: eventTypeLabel(entry.type),
+      details: cause ? [cause, ...detailsOf(entry)] : detailsOf(entry),
+    };
+  }
   const reason = text(entry.data.reason);
   return {
     label: LABELS[entry.type] ?? eventTypeLabel(entry.type),

@@ -29,6 +29,22 @@ export const topicSpecs: TopicSpec[] = [
     },
   },
   {
+    topic: topics.episodeAnalytics,
+    partitions: 6,
+    purpose:
+      'de-identified episode events for analysts (HIPAA Safe Harbor), keyed by pseudonymous episode key',
+    // Kept for good: analysts rebuild from this stream alone, and it holds no PHI. Records carry
+    // 1 January of the discharge year as their timestamp (no date), so time-based retention
+    // would delete them at once.
+    config: {
+      'cleanup.policy': 'delete',
+      'retention.ms': '-1',
+      'min.insync.replicas': '1',
+      'message.timestamp.type': 'CreateTime',
+      'max.message.bytes': String(1024 * 1024),
+    },
+  },
+  {
     topic: topics.deadLetter,
     partitions: 6,
     purpose: 'messages consumers gave up on, as received, with dead-letter headers giving why',

@@ -1,3 +1,4 @@
+import { analyticsMigrations } from '../../libs/analytics/src/analytics-migrations';
 import { auditMigrations } from '../../libs/audit/src/audit-migrations';
 import { eventStoreMigrations } from '../../libs/event-store/src/data-source';
 import { intakeMigrations } from '../../apps/api/src/intake/intake-migrations';
@@ -18,4 +19,5 @@ export const databaseMigrations = [
   ...auditMigrations,
   ...patientMigrations,
   ...intakeMigrations,
+  ...analyticsMigrations,
 ];

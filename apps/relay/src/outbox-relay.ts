@@ -1,10 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import type { OutboxStore } from '@care/event-store';
+import type { OutboxMessage, OutboxStore } from '@care/event-store';
 import type { EventPublisher } from '@care/messaging';
 import { backoffDelay, pause } from '@care/platform';
 import type { RelayMetrics } from './relay-metrics';
 import { toOutgoingMessage } from './to-outgoing-message';
+
+/** Another topic fed from the outbox batches, such as the de-identified analytics stream. */
+export interface DerivedStream {
+  /** Publishes what the batch yields; resolves once the broker has acknowledged it. */
+  publishFor(batch: readonly OutboxMessage[]): Promise<void>;
+}
 
 export interface OutboxRelayOptions {
   outbox: OutboxStore;
@@ -12,6 +18,8 @@ export interface OutboxRelayOptions {
   batchSize: number;
   pollIntervalMs: number;
   metrics?: RelayMetrics;
+  /** Published before each batch, so its rows count as sent only once both streams have it. */
+  derivedStreams?: readonly DerivedStream[];
 }
 
 /**
@@ -30,6 +38,7 @@ export class OutboxRelay {
     const batch = await outbox.fetchUnsent(batchSize);
     if (batch.length === 0) return 0;
     try {
+      for (const stream of this.options.derivedStreams ?? []) await stream.publishFor(batch);
       await publisher.publish(batch.map(toOutgoingMessage));
     } catch (error) {
       metrics?.recordPublishFailure();

@@ -3,6 +3,8 @@ import { DatabaseHealth, EventStoreModule, OutboxStore } from '@care/event-store
 import { EVENT_PUBLISHER, KafkaEventPublisher, type EventPublisher } from '@care/messaging';
 import { APP_CONFIG, ConfigModule, LoggingModule, type AppConfig } from '@care/platform';
 import { TerminusModule } from '@nestjs/terminus';
+import { AnalyticsStream } from './analytics/analytics-stream';
+import { analyticsStreamProvider } from './analytics/analytics-stream.provider';
 import { HealthController } from './health.controller';
 import { LeaderRelayService } from './leader-relay.service';
 import { MetricsController } from './metrics.controller';
@@ -50,12 +52,13 @@ import { RelayMetrics } from './relay-metrics';
     },
     {
       provide: OutboxRelay,
-      inject: [APP_CONFIG, OutboxStore, EVENT_PUBLISHER, RelayMetrics],
+      inject: [APP_CONFIG, OutboxStore, EVENT_PUBLISHER, RelayMetrics, AnalyticsStream],
       useFactory: (
         config: AppConfig,
         outbox: OutboxStore,
         publisher: EventPublisher,
         metrics: RelayMetrics,
+        analytics: AnalyticsStream,
       ) =>
         new OutboxRelay({
           outbox,
@@ -63,8 +66,10 @@ import { RelayMetrics } from './relay-metrics';
           batchSize: config.RELAY_BATCH_SIZE,
           pollIntervalMs: config.RELAY_POLL_INTERVAL_MS,
           metrics,
+          derivedStreams: [analytics],
         }),
     },
+    analyticsStreamProvider,
     LeaderRelayService,
   ],
 })

@@ -18,3 +18,4 @@ export type { ContractViolation } from './validation/contract-violation';
 export { contractSchemas, type ContractSchemas } from './json-schema/contract-json-schemas';
 export type { JsonObject, JsonValue } from './json-schema/json-value';
 export { asyncApiDocument } from './asyncapi/asyncapi-document';
+export * from './analytics';

@@ -38,18 +38,21 @@ const nextVersionSchemas = (): ContractSchemas => {
   const current = contractSchemas();
   return {
     ...current,
-    events: Object.fromEntries(
-      episodeEventTypes.map((type) => [
-        type,
-        {
-          ...current.events[type],
-          ...toJsonSchema(
-            episodeEventDataSchemas[type].extend({ [ADDED]: z.string().optional() }),
-            'draft-2020-12',
-          ),
-        },
-      ]),
-    ),
+    events: {
+      ...current.events,
+      ...Object.fromEntries(
+        episodeEventTypes.map((type) => [
+          type,
+          {
+            ...current.events[type],
+            ...toJsonSchema(
+              episodeEventDataSchemas[type].extend({ [ADDED]: z.string().optional() }),
+              'draft-2020-12',
+            ),
+          },
+        ]),
+      ),
+    },
   };
 };
 

@@ -3,6 +3,7 @@ import { emittedEpisodeEvents } from '../testing/emitted-episode-events';
 import { exampleCloudEvent } from '../testing/example-cloud-event';
 import { invalidEpisodeEvents } from '../testing/invalid-episode-events';
 import { jsonSchemaValidator } from '../testing/json-schema-validator';
+import { analyticsEventTypes } from '../analytics/analytics-event-registry';
 import { contractSchemas } from './contract-json-schemas';
 import { isJsonObject, type JsonValue } from './json-value';
 
@@ -28,8 +29,10 @@ describe('contract JSON Schemas', () => {
       'cloud-event',
       'episode-event-headers',
       'dead-letter-headers',
+      'analytics-cloud-event',
+      'analytics-event-headers',
     ]);
-    expect(Object.keys(schemas.events)).toEqual(episodeEventTypes);
+    expect(Object.keys(schemas.events)).toEqual([...episodeEventTypes, ...analyticsEventTypes]);
   });
 
   it.each(Object.entries(all))('%s is JSON Schema draft 2020-12 with a title', (_name, schema) => {

@@ -1,3 +1,9 @@
+import { analyticsCloudEventSchema } from '../analytics/analytics-cloud-event';
+import { analyticsEventHeadersSchema } from '../analytics/analytics-event-headers';
+import {
+  analyticsEventDataSchemas,
+  analyticsEventTypes,
+} from '../analytics/analytics-event-registry';
 import { cloudEventSchema } from '../cloud-event.schema';
 import {
   episodeEventDataSchemas,
@@ -9,9 +15,9 @@ import { toJsonSchema } from './to-json-schema';
 
 /** The JSON Schemas (draft 2020-12) of one contracts version. */
 export interface ContractSchemas {
-  /** What messages share, by name: the CloudEvents envelope and the Kafka headers. */
+  /** What messages share, by name: the CloudEvents envelopes and the Kafka headers. */
   shared: Record<string, JsonObject>;
-  /** The schema of `data`, by event type. */
+  /** The schema of `data`, by event type, on either topic. */
   events: Record<string, JsonObject>;
 }
 
@@ -19,7 +25,11 @@ export const sharedSchemas = {
   'cloud-event': cloudEventSchema,
   'episode-event-headers': episodeEventHeadersSchema,
   'dead-letter-headers': deadLetterHeadersSchema,
+  'analytics-cloud-event': analyticsCloudEventSchema,
+  'analytics-event-headers': analyticsEventHeadersSchema,
 } as const;
+
+const eventDataSchemas = { ...episodeEventDataSchemas, ...analyticsEventDataSchemas };
 
 const titled = (title: string, schema: JsonObject): JsonObject => {
   const { $schema, ...rest } = schema;
@@ -34,9 +44,9 @@ export const contractSchemas = (): ContractSchemas => ({
     ]),
   ),
   events: Object.fromEntries(
-    episodeEventTypes.map((type) => [
+    [...episodeEventTypes, ...analyticsEventTypes].map((type) => [
       type,
-      titled(`${type} data`, toJsonSchema(episodeEventDataSchemas[type], 'draft-2020-12')),
+      titled(`${type} data`, toJsonSchema(eventDataSchemas[type], 'draft-2020-12')),
     ]),
   ),
 });

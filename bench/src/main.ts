@@ -4,20 +4,28 @@ import { benchEnvironment, prepare } from './bench-environment';
 import { eventStoreBench } from './eventstore-bench';
 import { relayBench } from './relay-bench';
 import { ResultsWriter } from './results-writer';
+import { streamsBench } from './streams-bench';
 import { workflowBench } from './workflow-bench';
 
-// `npm run bench -- [eventstore|relay|workflows|api]`; BENCH_SECONDS sets each timed scenario's
+// `npm run bench -- [eventstore|relay|workflows|api|streams]`; BENCH_SECONDS sets each timed scenario's
 // length (default 5; 10 for workflows and api). Without a name: eventstore and relay.
 const suites = {
   eventstore: eventStoreBench,
   relay: relayBench,
   workflows: workflowBench,
   api: apiBench,
+  streams: streamsBench,
 } as const;
 type Suite = keyof typeof suites;
 
 const DEFAULT_SUITES: Suite[] = ['eventstore', 'relay'];
-const DEFAULT_SECONDS: Record<Suite, number> = { eventstore: 5, relay: 5, workflows: 10, api: 10 };
+const DEFAULT_SECONDS: Record<Suite, number> = {
+  eventstore: 5,
+  relay: 5,
+  workflows: 10,
+  api: 10,
+  streams: 5,
+};
 
 async function main(argv: string[]): Promise<void> {
   const unknown = argv.filter((name) => !(name in suites));

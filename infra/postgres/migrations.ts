@@ -4,6 +4,7 @@ import { eventStoreMigrations } from '../../libs/event-store/src/data-source';
 import { intakeMigrations } from '../../apps/api/src/intake/intake-migrations';
 import { patientMigrations } from '../../libs/patients/src/patient-migrations';
 import { messagingMigrations } from '../../libs/messaging/src/messaging-migrations';
+import { notifierMigrations } from '../../apps/notifier/src/notifier-migrations';
 import { readModelMigrations } from '../../libs/read-models/src/read-model-migrations';
 import { tenantMigrations } from '../../libs/tenants/src/tenant-migrations';
 
@@ -20,4 +21,5 @@ export const databaseMigrations = [
   ...patientMigrations,
   ...intakeMigrations,
   ...analyticsMigrations,
+  ...notifierMigrations,
 ];

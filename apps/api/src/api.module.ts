@@ -13,6 +13,7 @@ import { OpsModule } from './ops/ops.module';
 import { OpsActionsModule } from './ops-actions/ops-actions.module';
 import { PatientsModule } from './patients/patients.module';
 import { WorklistsModule } from './worklists/worklists.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { WorklistsModule } from './worklists/worklists.module';
     EpisodeActionsModule,
     IntakeModule,
     CodecModule,
+    WebhooksModule,
   ],
 })
 export class ApiModule {}

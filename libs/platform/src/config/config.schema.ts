@@ -85,6 +85,37 @@ export const configSchema = z
       .default('http://localhost:8233,http://127.0.0.1:8233')
       .transform((value) => value.split(',').map((origin) => origin.trim()))
       .pipe(z.array(z.url()).min(1)),
+    /** The notifier's /health, /ready and /metrics. */
+    NOTIFIER_HTTP_PORT: port.default(9467),
+    /** The topic the notifier turns into webhook deliveries, and its consumer group there. */
+    NOTIFIER_TOPIC: z.string().min(1).default('care.episodes.v1'),
+    NOTIFIER_CONSUMER_GROUP: z.string().min(1).default('care-notifier'),
+    /** Webhook requests one notifier has in flight at once; 0 only records deliveries. */
+    NOTIFIER_CONCURRENCY: z.coerce.number().int().min(0).max(1024).default(32),
+    /** Attempts at one delivery before it is dead (redeliverable through the api). */
+    NOTIFIER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+    /** Exponential backoff with full jitter between attempts: base, then its cap. */
+    NOTIFIER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+    NOTIFIER_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+    /** How long one webhook request may take, connection included. */
+    NOTIFIER_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** A claimed delivery's lease: a notifier that dies holding it loses it after this. */
+    NOTIFIER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    /** Polling for due deliveries, besides the wake-up each new one sends. */
+    NOTIFIER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+    /** Local development and tests only: loopback and private (RFC 1918, ULA) targets. */
+    NOTIFIER_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
+    /** Local development and tests only: http: targets besides https:. */
+    NOTIFIER_ALLOW_INSECURE_HTTP: z.stringbool().default(false),
+    /** AES-256 keys for webhook signing secrets at rest, `id:base64key[,...]`; see README. */
+    WEBHOOK_SECRET_KEYS: z
+      .string()
+      .regex(
+        /^[\w.-]+:[A-Za-z0-9+/]+={0,2}(,[\w.-]+:[A-Za-z0-9+/]+={0,2})*$/,
+        'must be id:base64key[,id:base64key...]',
+      )
+      .default('dev-webhooks-1:mNBUX2IeWfBn0jDzFWH6lB+BeUHkuj0VGj+4GfnkQ9c='),
+    WEBHOOK_SECRET_KEY_ID: z.string().min(1).default('dev-webhooks-1'),
   })
   .superRefine((config, context) => {
     if (

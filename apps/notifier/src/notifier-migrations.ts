@@ -1,0 +1,9 @@
+import { CreateWebhookSubscriptions1765400000000 } from './migrations/1765400000000-create-webhook-subscriptions';
+import { CreateWebhookDeliveries1765410000000 } from './migrations/1765410000000-create-webhook-deliveries';
+import { FinishWebhookDelivery1765420000000 } from './migrations/1765420000000-finish-webhook-delivery';
+
+export const notifierMigrations = [
+  CreateWebhookSubscriptions1765400000000,
+  CreateWebhookDeliveries1765410000000,
+  FinishWebhookDelivery1765420000000,
+];

@@ -1,0 +1,42 @@
+import type { AppConfig } from '@care/platform';
+import { targetPolicy, type TargetPolicy } from '@care/webhooks';
+import type { RetryPolicy } from './delivery/retry-delay';
+
+export interface NotifierSettings {
+  topic: string;
+  consumerGroup: string;
+  /** Requests in flight at once; 0: this instance only records deliveries. */
+  concurrency: number;
+  maxAttempts: number;
+  retry: RetryPolicy;
+  requestTimeoutMs: number;
+  leaseMs: number;
+  pollIntervalMs: number;
+  targets: TargetPolicy;
+}
+
+/** The notifier's part of the configuration; throws when its values contradict each other. */
+export function notifierSettings(config: AppConfig): NotifierSettings {
+  // A lease shorter than a request would hand a delivery to a second notifier mid-request.
+  if (config.NOTIFIER_LEASE_MS <= config.NOTIFIER_REQUEST_TIMEOUT_MS) {
+    throw new Error(
+      `NOTIFIER_LEASE_MS (${config.NOTIFIER_LEASE_MS}) must be longer than NOTIFIER_REQUEST_TIMEOUT_MS (${config.NOTIFIER_REQUEST_TIMEOUT_MS})`,
+    );
+  }
+  if (config.NOTIFIER_RETRY_MAX_MS < config.NOTIFIER_RETRY_BASE_MS) {
+    throw new Error(
+      `NOTIFIER_RETRY_MAX_MS (${config.NOTIFIER_RETRY_MAX_MS}) must not be below NOTIFIER_RETRY_BASE_MS (${config.NOTIFIER_RETRY_BASE_MS})`,
+    );
+  }
+  return {
+    topic: config.NOTIFIER_TOPIC,
+    consumerGroup: config.NOTIFIER_CONSUMER_GROUP,
+    concurrency: config.NOTIFIER_CONCURRENCY,
+    maxAttempts: config.NOTIFIER_MAX_ATTEMPTS,
+    retry: { baseMs: config.NOTIFIER_RETRY_BASE_MS, maxMs: config.NOTIFIER_RETRY_MAX_MS },
+    requestTimeoutMs: config.NOTIFIER_REQUEST_TIMEOUT_MS,
+    leaseMs: config.NOTIFIER_LEASE_MS,
+    pollIntervalMs: config.NOTIFIER_POLL_INTERVAL_MS,
+    targets: targetPolicy(config),
+  };
+}

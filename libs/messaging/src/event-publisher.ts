@@ -3,6 +3,8 @@ export interface OutgoingMessage {
   key: string;
   value: string;
   headers: Record<string, string>;
+  /** The record's timestamp (ms since the epoch) when the broker must not stamp the time of sending. */
+  timestamp?: string;
 }
 
 /** Port for publishing to the event bus; resolves only once the broker has acknowledged. */

@@ -1,7 +1,8 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { localDate, toAnalyticsEvent } from '@care/analytics';
 import type { OpenCareEpisode } from '@care/domain';
 import type { OutboxMessage, SqlExecutor } from '@care/event-store';
+import type { EventPublisher } from '@care/messaging';
 import { LRUCache } from 'lru-cache';
 import type { DerivedStream } from '../outbox-relay';
 import {
@@ -10,14 +11,12 @@ import {
   type SubjectRequest,
 } from './analytics-subjects';
 import { EpisodeFolds, isKnownEpisodeEventType, type FoldedEvent } from './episode-folds';
-import { toAnalyticsMessage, type AnalyticsMessage } from './to-analytics-message';
+import { toAnalyticsMessage } from './to-analytics-message';
 
 export interface AnalyticsStreamOptions {
   sql: SqlExecutor;
-  publisher: {
-    publish(messages: readonly AnalyticsMessage[]): Promise<void>;
-    close(): Promise<void>;
-  };
+  /** The relay's own publisher: the records carry their timestamps, so Kafka stamps none. */
+  publisher: Pick<EventPublisher, 'publish'>;
   timeZones: { of(tenantId: string): Promise<string> };
   /** The operational topic whose episode events it derives from. */
   sourceTopic: string;
@@ -30,7 +29,7 @@ const EPISODE_EVENT_PREFIX = 'care.episode.';
  * count as sent. Per batch it costs at most one read of episode history and one call for keys
  * and ages, both only for episodes it has not seen lately, and one Kafka request.
  */
-export class AnalyticsStream implements DerivedStream, OnApplicationShutdown {
+export class AnalyticsStream implements DerivedStream {
   private readonly logger = new Logger(AnalyticsStream.name);
   private readonly folds: EpisodeFolds;
   /** Keys never change, and an episode's age is the one its first event was published with. */
@@ -73,10 +72,6 @@ export class AnalyticsStream implements DerivedStream, OnApplicationShutdown {
       return published ? [toAnalyticsMessage(published)] : [];
     });
     await publisher.publish(messages);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.options.publisher.close();
   }
 
   /** Keys and ages of the batch's episodes, asking the database only for those not kept. */

@@ -39,7 +39,12 @@ export class KafkaEventPublisher implements EventPublisher {
         compression: CompressionTypes.None,
         topicMessages: [...byTopic].map(([topic, topicMessages]) => ({
           topic,
-          messages: topicMessages.map(({ key, value, headers }) => ({ key, value, headers })),
+          messages: topicMessages.map(({ key, value, headers, timestamp }) => ({
+            key,
+            value,
+            headers,
+            ...(timestamp === undefined ? {} : { timestamp }),
+          })),
         })),
       });
     } catch (error) {

@@ -25,7 +25,7 @@ const localStack = Object.fromEntries(
 
 const hostPorts = (service: string) =>
   (compose.services[service]?.ports ?? []).map((mapping) => mapping.split(':')[0]);
-const appServices = ['api', 'worker', 'relay', 'notifier', 'migrate', 'topics'];
+const appServices = ['api', 'worker', 'relay', 'notifier', 'reporter', 'migrate', 'topics'];
 
 describe('docker-compose.yml', () => {
   it('runs the whole stack and the apps', () => {

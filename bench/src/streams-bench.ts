@@ -5,11 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inTenant, OutboxStore, PostgresEventStore } from '@care/event-store';
 import { KafkaEventPublisher } from '@care/messaging';
 import { loadConfig } from '@care/platform';
+import { generateWebhookSecret, SecretCipher, secretOwner } from '@care/webhooks';
 import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { OutboxRelay } from '../../apps/relay/src/outbox-relay';
-import { SecretCipher, secretOwner } from '@care/webhooks';
-import { generateWebhookSecret } from '@care/webhooks';
 import { freePort } from '../../test/support/free-port';
 import { TestProcess } from '../../test/support/test-process';
 import { WebhookReceiver } from '../../test/support/webhook-receiver';
@@ -17,6 +16,7 @@ import { openDataSource, resetDatabase, type BenchEnvironment } from './bench-en
 import { markdownTable } from './markdown-table';
 import { percentile, round } from './percentile';
 import { cpuSnapshot, cpuUse } from './process-cpu';
+import { reporterThroughput } from './reporter-throughput';
 import { progress, type ResultsWriter } from './results-writer';
 import { sampleEvent } from './sample-event';
 
@@ -87,7 +87,7 @@ export async function streamsBench(
     publisher,
     kafka,
   };
-  const measurements: StreamMeasurement[] = [notifierDeliveries];
+  const measurements: StreamMeasurement[] = [notifierDeliveries, reporterBacklog];
   const recorded: StreamResult[] = [];
   try {
     for (const measurement of measurements) {
@@ -107,6 +107,17 @@ export async function streamsBench(
     await owner.destroy();
   }
 }
+
+/** The reporter: how fast it applies a backlog of the de-identified stream to its tables. */
+const reporterBacklog: StreamMeasurement = {
+  consumer: 'reporter',
+  async run(context, record) {
+    const { consumer, scenario, ...measures } = await reporterThroughput(context.env, {
+      events: 10_000,
+    });
+    record({ consumer, scenario, ...measures });
+  },
+};
 
 /**
  * The notifier: how fast it turns a Kafka backlog into deliveries, how fast it sends a backlog
@@ -361,7 +372,7 @@ function renderSummary(results: readonly StreamResult[]): string {
         'items',
         'seconds',
         'per second',
-        'notifier cores',
+        'app cores',
         'busy %',
         'load 1m',
       ],
@@ -369,10 +380,10 @@ function renderSummary(results: readonly StreamResult[]): string {
         result.consumer,
         result.scenario,
         cell(result, 'concurrency'),
-        cell(result, 'deliveries') || cell(result, 'recorded'),
+        cell(result, 'deliveries') || cell(result, 'recorded') || cell(result, 'applied'),
         cell(result, 'seconds'),
         cell(result, 'deliveriesPerSecond') || cell(result, 'eventsPerSecond'),
-        cell(result, 'notifierCores'),
+        cell(result, 'notifierCores') || cell(result, 'reporterCores'),
         cell(result, 'machineBusyPercent'),
         cell(result, 'loadAverage1m'),
       ]),

@@ -14,9 +14,10 @@ node dist/infra/kafka/create-topics.js
 # concurrently, whose --kill-others would stop the apps when the seed finishes.
 if [[ "${DEMO_SEED:-true}" != "false" ]]; then node dist/infra/demo/seed-demo.main.js & fi
 echo "[start] api on http://127.0.0.1:${API_PORT:-3000}/v1 · Temporal UI on http://127.0.0.1:${TEMPORAL_UI_PORT:-8233} · Ctrl-C stops the apps"
-exec npx --no-install concurrently --kill-others --names api,worker,relay,notifier \
-  --prefix-colors blue,magenta,green,yellow \
+exec npx --no-install concurrently --kill-others --names api,worker,relay,notifier,reporter \
+  --prefix-colors blue,magenta,green,yellow,cyan \
   "node dist/apps/api/src/main.js" \
   "node dist/apps/worker/src/main.js" \
   "node dist/apps/relay/src/main.js" \
-  "node dist/apps/notifier/src/main.js"
+  "node dist/apps/notifier/src/main.js" \
+  "node dist/apps/reporter/src/main.js"

@@ -6,6 +6,7 @@ import { patientMigrations } from '../../libs/patients/src/patient-migrations';
 import { messagingMigrations } from '../../libs/messaging/src/messaging-migrations';
 import { notifierMigrations } from '../../apps/notifier/src/notifier-migrations';
 import { readModelMigrations } from '../../libs/read-models/src/read-model-migrations';
+import { reporterMigrations } from '../../apps/reporter/src/reporter-migrations';
 import { tenantMigrations } from '../../libs/tenants/src/tenant-migrations';
 
 /**
@@ -22,4 +23,5 @@ export const databaseMigrations = [
   ...intakeMigrations,
   ...analyticsMigrations,
   ...notifierMigrations,
+  ...reporterMigrations,
 ];

@@ -12,6 +12,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OpsModule } from './ops/ops.module';
 import { OpsActionsModule } from './ops-actions/ops-actions.module';
 import { PatientsModule } from './patients/patients.module';
+import { ReportsModule } from './reports/reports.module';
 import { WorklistsModule } from './worklists/worklists.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -34,6 +35,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     IntakeModule,
     CodecModule,
     WebhooksModule,
+    ReportsModule,
   ],
 })
 export class ApiModule {}

@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@care/auth';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
-import { SecretCipher, secretOwner } from '@care/webhooks';
-import { generateWebhookSecret } from '@care/webhooks';
+import { generateWebhookSecret, SecretCipher, secretOwner } from '@care/webhooks';
 import type { CreateSubscriptionRequest } from './webhook-requests';
 import {
   SUBSCRIPTION_COLUMNS,

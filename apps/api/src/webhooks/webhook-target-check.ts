@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { episodeEventTypes } from '@care/contracts';
 import { APP_CONFIG, type AppConfig } from '@care/platform';
-import { targetPolicy } from '@care/webhooks';
-import { checkWebhookTarget } from '@care/webhooks';
-import { RefusedTarget, type TargetPolicy } from '@care/webhooks';
+import { checkWebhookTarget, RefusedTarget, targetPolicy, type TargetPolicy } from '@care/webhooks';
 import { refusedTarget, unknownEventTypes } from './webhook-problems';
 
 const knownTypes = new Set<string>(episodeEventTypes);

@@ -2,8 +2,13 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { guardedLookup, type ResolveAll } from '@care/webhooks';
-import { checkTargetUrl, RefusedTarget, type TargetPolicy } from '@care/webhooks';
+import {
+  checkTargetUrl,
+  guardedLookup,
+  RefusedTarget,
+  type ResolveAll,
+  type TargetPolicy,
+} from '@care/webhooks';
 import { outcomeOfStatus, parseRetryAfter, type SendOutcome } from './send-outcome';
 
 export const WEBHOOK_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';

@@ -1,7 +1,7 @@
 import { createDataSource, LOG_START, PostgresEventStore } from '@care/event-store';
-import { assertTopicsExist, KafkaEventPublisher } from '@care/messaging';
+import { assertTopicsExist } from '@care/messaging';
 import type { AppConfig } from '@care/platform';
-import { toOutgoingMessage } from '../to-outgoing-message';
+import { pagePublisherFor } from './page-publishers';
 import type { ReplayArguments } from './replay-arguments';
 
 export type ReplayConfig = Pick<
@@ -17,7 +17,8 @@ export interface ReplayProgress {
 
 /**
  * Re-publishes the global log from a global position on, in the relay's order and as the
- * relay's messages (keyed by stream id), one acknowledged page at a time. Consumers dedupe by
+ * relay's messages (keyed by stream id), one acknowledged page at a time; to the analytics
+ * topic, the analytics events the relay derives from them. Consumers dedupe by
  * event id, so an event they have already applied has no effect. Ends at the readable end of
  * the log: a transaction still running holds back those that committed after it started.
  */
@@ -36,7 +37,7 @@ export async function replayEvents(
     poolSize: 1,
     applicationName: 'care-events-replay',
   }).initialize();
-  const publisher = new KafkaEventPublisher(connection);
+  const publisher = pagePublisherFor(args.topic, dataSource, connection);
   try {
     const store = new PostgresEventStore(dataSource);
     const progress: ReplayProgress = { published: 0 };
@@ -48,11 +49,7 @@ export async function replayEvents(
         types: args.type ? [args.type] : undefined,
       });
       if (page.events.length > 0) {
-        await publisher.publish(
-          page.events.map((event) =>
-            toOutgoingMessage({ topic: args.topic, key: event.streamId, event }),
-          ),
-        );
+        await publisher.publish(page.events);
         progress.published += page.events.length;
         progress.lastPosition = page.next.globalPosition;
         onPage({ ...progress });

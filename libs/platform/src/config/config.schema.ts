@@ -116,6 +116,13 @@ export const configSchema = z
       )
       .default('dev-webhooks-1:mNBUX2IeWfBn0jDzFWH6lB+BeUHkuj0VGj+4GfnkQ9c='),
     WEBHOOK_SECRET_KEY_ID: z.string().min(1).default('dev-webhooks-1'),
+    /** The reporter's /health, /ready and /metrics. */
+    REPORTER_HTTP_PORT: port.default(9468),
+    /** The de-identified stream the reporter builds its tables from, and its consumer group. */
+    REPORTER_TOPIC: z.string().min(1).default('care.episodes.analytics.v1'),
+    REPORTER_CONSUMER_GROUP: z.string().min(1).default('care-reporter'),
+    /** Partitions the reporter applies at once, each in order; keep DATABASE_POOL_SIZE above it. */
+    REPORTER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
   })
   .superRefine((config, context) => {
     if (

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { inTenant } from '@care/event-store';
+import { DataSource } from 'typeorm';
+import { fraction } from './fraction';
+import type { LaidOutReport, ReportField } from './report';
+import {
+  COMPLEXITIES,
+  grouping,
+  OF_TENANT_AND_YEAR,
+  RISK_TIERS,
+  type Dimension,
+} from './report-sql';
+import type { ReadmissionsQuery } from './report-query';
+
+const DIMENSIONS: Record<Exclude<ReadmissionsQuery['groupBy'], 'week' | undefined>, Dimension> = {
+  riskTier: { expression: 'assessed_risk_tier', name: 'riskTier', order: RISK_TIERS },
+  complexity: { expression: 'complexity', name: 'complexity', order: COMPLEXITIES },
+};
+
+interface ReadmissionRow {
+  dischargeYear: number;
+  closedEpisodes: number;
+  readmitted: number;
+  readmissions: number;
+  [dimension: string]: string | number | null;
+}
+
+const FIELDS: ReportField[] = ['closedEpisodes', { fraction: 'readmitted' }, 'readmissions'];
+
+/** The episodes of the tenant whose service period (the 30-day window) has ended. */
+const CLOSED = `SELECT * FROM report_episodes WHERE ${OF_TENANT_AND_YEAR} AND stage = 'closed'`;
+
+/**
+ * Service weeks 1 to 5 of every year: the episodes whose first readmission fell in the week,
+ * over all the closed episodes of the year, so the weeks add up to the year's rate.
+ */
+const BY_WEEK = `
+  WITH closed AS (${CLOSED}),
+       years AS (SELECT discharge_year, count(*)::int AS closed FROM closed GROUP BY discharge_year),
+       first_readmissions AS (
+         SELECT discharge_year, readmission_week AS week, count(*)::int AS episodes
+           FROM closed WHERE readmitted GROUP BY discharge_year, readmission_week),
+       readmissions AS (
+         SELECT r.discharge_year, r.service_week AS week, count(*)::int AS readmissions
+           FROM report_readmissions r JOIN closed c USING (tenant_id, episode_key)
+          WHERE r.active GROUP BY r.discharge_year, r.service_week)
+  SELECT y.discharge_year AS "dischargeYear", w.week AS "serviceWeek",
+         y.closed AS "closedEpisodes", coalesce(f.episodes, 0) AS readmitted,
+         coalesce(r.readmissions, 0) AS readmissions
+    FROM years y CROSS JOIN generate_series(1, 5) AS w(week)
+    LEFT JOIN first_readmissions f ON f.discharge_year = y.discharge_year AND f.week = w.week
+    LEFT JOIN readmissions r ON r.discharge_year = y.discharge_year AND r.week = w.week
+   ORDER BY y.discharge_year, w.week`;
+
+/**
+ * 30-day readmissions (DESIGN §4, rule 6; HRRP) of the episodes whose window has ended: the
+ * share readmitted at least once (cancelled admissions, ADT A11, do not count) and how many
+ * readmissions there were. Cancelled episodes are left out: their discharge did not stand.
+ */
+@Injectable()
+export class GetReadmissions {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(tenantId: string, query: ReadmissionsQuery): Promise<LaidOutReport> {
+    const byWeek = query.groupBy === 'week';
+    const dimension =
+      query.groupBy && query.groupBy !== 'week' ? DIMENSIONS[query.groupBy] : undefined;
+    const { select, groupBy, orderBy } = grouping(dimension);
+    const rows = await inTenant(this.dataSource, tenantId, (tx) =>
+      tx.query<ReadmissionRow[]>(
+        byWeek
+          ? BY_WEEK
+          : `SELECT ${select},
+                    count(*)::int AS "closedEpisodes",
+                    count(*) FILTER (WHERE readmitted)::int AS readmitted,
+                    coalesce(sum(active_readmissions), 0)::int AS readmissions
+               FROM (${CLOSED}) closed
+              GROUP BY ${groupBy}
+              ORDER BY ${orderBy}`,
+        [tenantId, query.dischargeYear ?? null],
+      ),
+    );
+    const name = byWeek ? 'serviceWeek' : dimension?.name;
+    return {
+      fields: ['dischargeYear', ...(name ? [name] : []), ...FIELDS],
+      report: {
+        report: 'readmissions',
+        tenantId,
+        dischargeYear: query.dischargeYear ?? null,
+        groupBy: query.groupBy ?? null,
+        rows: rows.map((row) => ({
+          dischargeYear: row.dischargeYear,
+          ...(name ? { [name]: row[name] ?? null } : {}),
+          closedEpisodes: row.closedEpisodes,
+          readmitted: fraction(row.readmitted, row.closedEpisodes),
+          readmissions: row.readmissions,
+        })),
+      },
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
+import { AcceptsQuery, ZodPipe } from '@care/platform';
+import { GetHandoffAcceptance } from './get-handoff-acceptance.use-case';
+import { GetReadmissions } from './get-readmissions.use-case';
+import { GetStageDurations } from './get-stage-durations.use-case';
+import { GetTcmCompliance } from './get-tcm-compliance.use-case';
+import type { Report } from './report';
+import {
+  handoffAcceptanceQuery,
+  readmissionsQuery,
+  stageDurationsQuery,
+  tcmComplianceQuery,
+  type HandoffAcceptanceQuery,
+  type ReadmissionsQuery,
+  type StageDurationsQuery,
+  type TcmComplianceQuery,
+} from './report-query';
+import { reportBody, reportFormat } from './report-response';
+
+const COMMON =
+  'The tenant of the token; built by the reporter from the de-identified analytics stream, a moment behind the episodes. Rows by discharge year (the only date element); rates are fractions with their numerator and denominator. JSON, or CSV with ?format=csv or Accept: text/csv.';
+
+/**
+ * Reports for analysts, aggregated from the reporting tables: de-identified counts, rates and
+ * durations, no patient data (so not audited).
+ */
+@ApiTags('reports')
+@Controller({ path: 'reports', version: '1' })
+@Roles('analyst', 'admin')
+export class ReportsController {
+  constructor(
+    private readonly tcmCompliance: GetTcmCompliance,
+    private readonly handoffAcceptance: GetHandoffAcceptance,
+    private readonly stageDurations: GetStageDurations,
+    private readonly readmissions: GetReadmissions,
+  ) {}
+
+  @Get('tcm-compliance')
+  @ApiOperation({
+    summary: 'TCM compliance: contact, visit, medication reconciliation, billable rate',
+    description: `Over episodes whose service period has ended (closed). ${COMMON}`,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @AcceptsQuery(tcmComplianceQuery)
+  async getTcmCompliance(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodPipe(tcmComplianceQuery, 'query')) query: TcmComplianceQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Report | string> {
+    const format = reportFormat(request, query.format);
+    return reportBody(
+      response,
+      format,
+      await this.tcmCompliance.execute(principal.tenantId, query),
+    );
+  }
+
+  @Get('handoff-acceptance')
+  @ApiOperation({
+    summary: 'Hand-offs: acceptance time and rate, SLA, declines, completion',
+    description: COMMON,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @AcceptsQuery(handoffAcceptanceQuery)
+  async getHandoffAcceptance(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodPipe(handoffAcceptanceQuery, 'query')) query: HandoffAcceptanceQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Report | string> {
+    const format = reportFormat(request, query.format);
+    return reportBody(
+      response,
+      format,
+      await this.handoffAcceptance.execute(principal.tenantId, query),
+    );
+  }
+
+  @Get('stage-durations')
+  @ApiOperation({
+    summary: 'Hours spent in each stage, from every stage an episode left',
+    description: COMMON,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @AcceptsQuery(stageDurationsQuery)
+  async getStageDurations(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodPipe(stageDurationsQuery, 'query')) query: StageDurationsQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Report | string> {
+    const format = reportFormat(request, query.format);
+    return reportBody(
+      response,
+      format,
+      await this.stageDurations.execute(principal.tenantId, query),
+    );
+  }
+
+  @Get('readmissions')
+  @ApiOperation({
+    summary: '30-day readmission rate',
+    description: `Over episodes whose 30-day window has ended (closed), cancelled ones left out. ${COMMON}`,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @AcceptsQuery(readmissionsQuery)
+  async getReadmissions(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodPipe(readmissionsQuery, 'query')) query: ReadmissionsQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Report | string> {
+    const format = reportFormat(request, query.format);
+    return reportBody(response, format, await this.readmissions.execute(principal.tenantId, query));
+  }
+}

@@ -1,0 +1,174 @@
+import type { AnalyticsCloudEvent } from '@care/contracts';
+import { analyticsEvents, episode } from '../testing/analytics-episodes';
+import { reportingChanges } from './reporting-changes';
+
+const TENANT = 'general-hospital';
+const KEYS = {
+  patientKey: '3b9a6f1e-2c7d-4e85-9f10-6a4d2b8c7e31',
+  episodeKey: '0f6b2d9e-5c3a-4b71-8e2d-9a7c6b5d4e13',
+};
+
+const eventsOf = (overrides: Parameters<typeof episode>[0] = {}) =>
+  analyticsEvents(TENANT, episode(overrides), KEYS);
+
+const only = (events: AnalyticsCloudEvent[], type: string) => {
+  const matching = events.filter((event) => event.type === `care.analytics.${type}.v1`);
+  expect(matching).toHaveLength(1);
+  return reportingChanges(matching[0]!);
+};
+
+describe('reportingChanges', () => {
+  const closed = eventsOf({ readmittedAfterDays: 9 });
+
+  it('keys every change by tenant, episode key and sequence, with the episode facts', () => {
+    const started = reportingChanges(closed[0]!);
+    expect(started).toEqual({
+      tenantId: TENANT,
+      episodeKey: KEYS.episodeKey,
+      sequence: '1',
+      dischargeYear: 2026,
+      episode: { patient_key: KEYS.patientKey, discharge_year: 2026, stage: 'intake' },
+    });
+  });
+
+  it('records the stage an event left, with its hours and the service week', () => {
+    expect(only(closed, 'assessment_recorded')).toMatchObject({
+      episode: {
+        stage: 'planning',
+        risk_tier: 'high',
+        complexity: 'high',
+        assessed_risk_tier: 'high',
+        lace_score: 10,
+        visit_window_days: 7,
+      },
+      stageLeft: {
+        stage: 'assessment',
+        nextStage: 'planning',
+        hours: 19.9,
+        serviceWeek: 1,
+        riskTier: 'high',
+        complexity: 'high',
+      },
+    });
+    expect(reportingChanges(closed[1]!).stageLeft).toMatchObject({
+      stage: 'intake',
+      nextStage: 'assessment',
+      hours: 0.1,
+    });
+  });
+
+  it('takes the first contact hours only from a contact that reached the patient', () => {
+    expect(only(closed, 'contact_attempted').episode).toMatchObject({
+      contact_attempts: 1,
+      first_contact_hours: 10,
+      contact_requirement_met: true,
+    });
+    const unreached = only(eventsOf({ reached: false }), 'contact_attempted').episode;
+    expect(unreached).toMatchObject({ contact_attempts: 1, contact_requirement_met: false });
+    expect(unreached).not.toHaveProperty('first_contact_hours');
+  });
+
+  it('records the visit week and the TCM rules it met', () => {
+    expect(only(closed, 'face_to_face_visit_recorded').episode).toMatchObject({
+      visit_day_offset: 3,
+      visit_service_week: 1,
+      visit_within_window: true,
+      medication_reconciled_by_visit: true,
+    });
+    expect(only(closed, 'medication_reconciled').episode).toMatchObject({
+      medication_reconciled: true,
+    });
+    expect(only(closed, 'medication_reconciled').episode).not.toHaveProperty(
+      'medication_reconciled_by_visit',
+    );
+  });
+
+  it('takes the outcome from the closing: a CPT code, or the rule that failed', () => {
+    expect(only(closed, 'episode_closed').episode).toMatchObject({
+      stage: 'closed',
+      billable: true,
+      cpt_code: '99496',
+      contact_requirement_met: true,
+      visit_day_offset: 3,
+      handoffs_requested: 3,
+      handoffs_completed: 1,
+      escalations: 1,
+    });
+    // Seen on day 9, outside the 7 days of high complexity but within 14: billable as 99495.
+    expect(only(eventsOf({ visitAfterDays: 9 }), 'episode_closed').episode).toMatchObject({
+      billable: true,
+      cpt_code: '99495',
+      visit_within_window: false,
+    });
+    const late = only(eventsOf({ visitAfterDays: 16 }), 'episode_closed').episode;
+    expect(late).toMatchObject({ billable: false, failed_rule: 'tcm-face-to-face' });
+    expect(late).not.toHaveProperty('cpt_code');
+  });
+
+  it('records a cancellation, who made it and the stage and week it came in', () => {
+    const cancelled = eventsOf({ ending: 'cancelled-by-operations' });
+    expect(only(cancelled, 'episode_cancelled').episode).toMatchObject({
+      stage: 'cancelled',
+      cancelled: true,
+      cancelled_by: 'operations',
+      cancelled_in_stage: 'planning',
+      cancelled_week: 1,
+    });
+  });
+
+  it('records each hand-off step on the hand-off, by its key', () => {
+    const [pcpRequested, homeHealthRequested] = closed
+      .filter((event) => event.type === 'care.analytics.handoff_requested.v1')
+      .map(reportingChanges);
+    expect(pcpRequested?.handoff?.values).toEqual({
+      discharge_year: 2026,
+      kind: 'pcp',
+      requested_week: 1,
+      risk_tier: 'high',
+      accept_within_hours: 24,
+    });
+    const accepted = only(closed, 'handoff_accepted');
+    expect(accepted.handoff).toEqual({
+      key: pcpRequested?.handoff?.key,
+      values: {
+        discharge_year: 2026,
+        kind: 'pcp',
+        accepted_hours: 8.5,
+        accepted_within_sla: true,
+        complete_within_hours: 72,
+      },
+    });
+    expect(only(closed, 'handoff_completed').handoff?.values).toMatchObject({
+      completed_hours: 17.5,
+      completion_phase_hours: 9,
+      completed_within_sla: true,
+    });
+    expect(only(closed, 'handoff_declined').handoff).toEqual({
+      key: homeHealthRequested?.handoff?.key,
+      values: {
+        discharge_year: 2026,
+        kind: 'home_health',
+        declined: true,
+        declined_phase: 'acceptance',
+      },
+    });
+    expect(only(closed, 'handoff_reassigned').handoff?.values).toMatchObject({
+      kind: 'specialist',
+      reassigned: true,
+    });
+  });
+
+  it('records a readmission with its week, active until it is cancelled', () => {
+    expect(only(closed, 'readmission_recorded').readmission?.values).toEqual({
+      discharge_year: 2026,
+      active: true,
+      days_after_discharge: 9,
+      service_week: 2,
+    });
+  });
+
+  it('marks the episode as stuck once, and keeps the escalation count', () => {
+    expect(only(closed, 'stuck_flagged').episode).toMatchObject({ ever_stuck: true });
+    expect(only(closed, 'episode_escalated').episode).toMatchObject({ escalations: 1 });
+  });
+});

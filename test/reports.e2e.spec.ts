@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { issueToken, type Role } from '@care/auth';
+import type { AnalyticsCloudEvent } from '@care/contracts';
+import { createDataSource, inTransaction } from '@care/event-store';
+import { loadConfig } from '@care/platform';
+import type { DataSource } from 'typeorm';
+import { reportingChanges } from '../apps/reporter/src/reporting/reporting-changes';
+import { writeReportingChanges } from '../apps/reporter/src/reporting/write-reporting-changes';
+import { analyticsEvents, episode } from '../apps/reporter/src/testing/analytics-episodes';
+import { startApi } from './support/api-server';
+
+interface Fraction {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+
+interface ReportDocument {
+  report: string;
+  tenantId: string;
+  dischargeYear: number | null;
+  groupBy: string | null;
+  rows: Record<string, number | string | null | Fraction>[];
+}
+
+const keys = () => ({ patientKey: randomUUID(), episodeKey: randomUUID() });
+const seeded = (overrides: Parameters<typeof episode>[0]) =>
+  episode({ episodeId: randomUUID(), ...overrides });
+
+/**
+ * The reports over reporting tables built by the reporter's own code from the analytics events
+ * of a cohort: five episodes discharged in 2026 that ran to their close, one still open, one
+ * cancelled, and one discharged in 2025; another tenant has one closed episode.
+ */
+describe('reports api (real PostgreSQL)', () => {
+  const config = loadConfig();
+  const tenantId = `reports-${randomUUID().slice(0, 8)}`;
+  const otherTenantId = `reports-${randomUUID().slice(0, 8)}`;
+  const cohort: AnalyticsCloudEvent[][] = [
+    // Seen on day 3, high complexity: 99496; readmitted on day 12.
+    analyticsEvents(tenantId, seeded({ readmittedAfterDays: 12 }), keys()),
+    // Moderate complexity, seen on day 10: within its 14 days, 99495.
+    analyticsEvents(tenantId, seeded({ complexity: 'moderate', visitAfterDays: 10 }), keys()),
+    // One attempt that did not reach the patient: the contact rule fails.
+    analyticsEvents(tenantId, seeded({ reached: false, contactAfterHours: 30 }), keys()),
+    // Seen on day 16: past even 14 days, the face-to-face rule fails.
+    analyticsEvents(tenantId, seeded({ visitAfterDays: 16 }), keys()),
+    // Still open: everything but the closing.
+    analyticsEvents(tenantId, seeded({}), keys()).slice(0, -1),
+    analyticsEvents(tenantId, seeded({ ending: 'cancelled-by-feed' }), keys()),
+    analyticsEvents(tenantId, seeded({ dischargedAt: '2025-06-10T15:00:00.000Z' }), keys()),
+  ];
+  const otherTenant = [analyticsEvents(otherTenantId, seeded({ visitAfterDays: 16 }), keys())];
+  let app: DataSource;
+  let api: INestApplication;
+  let baseUrl: string;
+
+  const token = (roles: Role[], tenant = tenantId) =>
+    issueToken(config, { subject: `user-${roles.join('-')}`, roles, tenantId: tenant });
+  const get = async (path: string, roles: Role[] = ['analyst'], headers = {}, tenant = tenantId) =>
+    fetch(`${baseUrl}/v1/reports/${path}`, {
+      headers: { authorization: `Bearer ${await token(roles, tenant)}`, ...headers },
+    });
+  const report = async (path: string, tenant = tenantId): Promise<ReportDocument> => {
+    const response = await get(path, ['analyst'], {}, tenant);
+    expect(response.status).toBe(200);
+    return (await response.json()) as ReportDocument;
+  };
+
+  beforeAll(async () => {
+    app = await createDataSource({
+      url: config.DATABASE_URL,
+      poolSize: 2,
+      applicationName: 'reports-e2e',
+    }).initialize();
+    for (const event of [...cohort, ...otherTenant].flat()) {
+      await inTransaction(app, (tx) => writeReportingChanges(tx, reportingChanges(event)));
+    }
+    ({ api, baseUrl } = await startApi());
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await app?.destroy();
+  });
+
+  it('reports TCM compliance over the closed episodes of a year', async () => {
+    const document = await report('tcm-compliance?dischargeYear=2026');
+
+    expect(document).toEqual({
+      report: 'tcm-compliance',
+      tenantId,
+      dischargeYear: 2026,
+      groupBy: null,
+      rows: [
+        {
+          dischargeYear: 2026,
+          episodes: 5,
+          openEpisodes: 1,
+          cancelledEpisodes: 1,
+          closedEpisodes: 4,
+          contactWithinWindow: { numerator: 3, denominator: 4, rate: 0.75 },
+          visitWithinWindow: { numerator: 3, denominator: 4, rate: 0.75 },
+          medicationReconciledByVisit: { numerator: 4, denominator: 4, rate: 1 },
+          billable: { numerator: 2, denominator: 4, rate: 0.5 },
+          billed99495: 1,
+          billed99496: 1,
+          failedAssessment: 0,
+          failedContact: 1,
+          failedFaceToFace: 1,
+          failedMedicationReconciliation: 0,
+          firstContactHoursP50: 10,
+        },
+      ],
+    });
+  });
+
+  it('groups TCM compliance by risk tier, complexity or the week of the visit', async () => {
+    const byComplexity = await report('tcm-compliance?groupBy=complexity');
+    expect(
+      byComplexity.rows.map((row) => [row.dischargeYear, row.complexity, row.closedEpisodes]),
+    ).toEqual([
+      [2025, 'high', 1],
+      [2026, 'moderate', 1],
+      [2026, 'high', 3],
+      // The cancelled episode was never assessed.
+      [2026, null, 0],
+    ]);
+    const byRiskTier = await report('tcm-compliance?dischargeYear=2026&groupBy=riskTier');
+    expect(byRiskTier.rows.map((row) => [row.riskTier, row.closedEpisodes, row.billable])).toEqual([
+      // A LACE score of 10 is high risk; the cancelled episode was never assessed.
+      ['high', 4, { numerator: 2, denominator: 4, rate: 0.5 }],
+      [null, 0, { numerator: 0, denominator: 0, rate: null }],
+    ]);
+    const byWeek = await report('tcm-compliance?dischargeYear=2026&groupBy=week');
+    expect(byWeek.rows.map((row) => [row.serviceWeek, row.visitWithinWindow])).toEqual([
+      [1, { numerator: 2, denominator: 2, rate: 1 }],
+      [2, { numerator: 1, denominator: 1, rate: 1 }],
+      [3, { numerator: 0, denominator: 1, rate: 0 }],
+      [null, { numerator: 0, denominator: 0, rate: null }],
+    ]);
+  });
+
+  it('reports hand-off acceptance time and rates by kind', async () => {
+    const document = await report('handoff-acceptance?dischargeYear=2026&groupBy=kind');
+
+    // Five episodes of 2026 got as far as their hand-offs (the cancelled one did not).
+    expect(document.rows).toEqual([
+      {
+        dischargeYear: 2026,
+        kind: 'pcp',
+        handoffs: 5,
+        accepted: { numerator: 5, denominator: 5, rate: 1 },
+        acceptedWithinSla: { numerator: 5, denominator: 5, rate: 1 },
+        acceptanceHoursMean: 8.5,
+        acceptanceHoursP50: 8.5,
+        acceptanceHoursP90: 8.5,
+        declined: { numerator: 0, denominator: 5, rate: 0 },
+        reassigned: { numerator: 0, denominator: 5, rate: 0 },
+        escalated: { numerator: 0, denominator: 5, rate: 0 },
+        completed: { numerator: 5, denominator: 5, rate: 1 },
+        completedWithinSla: { numerator: 5, denominator: 5, rate: 1 },
+        completionHoursP50: 17.5,
+        completionHoursP90: 17.5,
+      },
+      expect.objectContaining({
+        kind: 'specialist',
+        handoffs: 5,
+        accepted: { numerator: 0, denominator: 5, rate: 0 },
+        acceptanceHoursP50: null,
+        reassigned: { numerator: 5, denominator: 5, rate: 1 },
+      }),
+      expect.objectContaining({
+        kind: 'home_health',
+        handoffs: 5,
+        declined: { numerator: 5, denominator: 5, rate: 1 },
+      }),
+    ]);
+  });
+
+  it('reports the hours in each stage from every stage left', async () => {
+    const document = await report('stage-durations?dischargeYear=2026');
+    const left = cohort
+      .slice(0, 6)
+      .flat()
+      .flatMap((event) => (event.data.stageChange ? [event.data.stageChange] : []));
+    const expected = ['intake', 'assessment', 'planning', 'handoff'].map((stage) => {
+      const hours = left.filter((change) => change.from === stage).map((c) => c.hoursInFrom);
+      return {
+        stage,
+        exits: hours.length,
+        hoursMax: Math.max(...hours),
+        hoursMean: Math.round((hours.reduce((sum, h) => sum + h, 0) / hours.length) * 10) / 10,
+      };
+    });
+
+    expect(
+      document.rows.map(({ stage, exits, hoursMax, hoursMean }) => ({
+        stage,
+        exits,
+        hoursMax,
+        hoursMean,
+      })),
+    ).toEqual(expected);
+    expect(expected.map((row) => row.exits)).toEqual([6, 6, 5, 4]);
+  });
+
+  it('reports the readmission rate of closed episodes, by risk tier or by week', async () => {
+    expect((await report('readmissions?dischargeYear=2026&groupBy=riskTier')).rows).toEqual([
+      {
+        dischargeYear: 2026,
+        riskTier: 'high',
+        closedEpisodes: 4,
+        readmitted: { numerator: 1, denominator: 4, rate: 0.25 },
+        readmissions: 1,
+      },
+    ]);
+    const byWeek = await report('readmissions?dischargeYear=2026&groupBy=week');
+    expect(byWeek.rows.map((row) => [row.serviceWeek, row.readmitted, row.readmissions])).toEqual([
+      [1, { numerator: 0, denominator: 4, rate: 0 }, 0],
+      [2, { numerator: 1, denominator: 4, rate: 0.25 }, 1],
+      [3, { numerator: 0, denominator: 4, rate: 0 }, 0],
+      [4, { numerator: 0, denominator: 4, rate: 0 }, 0],
+      [5, { numerator: 0, denominator: 4, rate: 0 }, 0],
+    ]);
+  });
+
+  it('exports CSV with ?format=csv or Accept: text/csv, as an attachment', async () => {
+    const byQuery = await get('readmissions?dischargeYear=2026&groupBy=week&format=csv');
+    const byAccept = await get('readmissions?dischargeYear=2026&groupBy=week', ['analyst'], {
+      accept: 'text/csv',
+    });
+
+    for (const response of [byQuery, byAccept]) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="${tenantId}-readmissions-2026-by-week.csv"`,
+      );
+      expect(await response.text()).toBe(
+        [
+          'dischargeYear,serviceWeek,closedEpisodes,readmittedNumerator,readmittedDenominator,readmittedRate,readmissions',
+          '2026,1,4,0,4,0,0',
+          '2026,2,4,1,4,0.25,1',
+          '2026,3,4,0,4,0,0',
+          '2026,4,4,0,4,0,0',
+          '2026,5,4,0,4,0,0',
+          '',
+        ].join('\r\n'),
+      );
+    }
+    const empty = await get('tcm-compliance?dischargeYear=1999&format=csv');
+    expect((await empty.text()).split('\r\n')[0]).toMatch(
+      /^dischargeYear,episodes,.*,billableNumerator,billableDenominator,billableRate,.*,firstContactHoursP50$/,
+    );
+  });
+
+  it('answers JSON by default and 406 for a format it cannot give', async () => {
+    const json = await get('stage-durations', ['admin'], { accept: '*/*' });
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    const xml = await get('stage-durations', ['analyst'], { accept: 'application/xml' });
+    expect(xml.status).toBe(406);
+    expect(xml.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it.each([
+    ['an unknown parameter', 'tcm-compliance?year=2026', 'query: Unrecognized key: "year"'],
+    ['a grouping it does not offer', 'readmissions?groupBy=kind', 'groupBy: must be one of'],
+    [
+      'a discharge year that is not one',
+      'stage-durations?dischargeYear=26',
+      'dischargeYear: must be a year',
+    ],
+    ['an unknown format', 'handoff-acceptance?format=xlsx', 'format: '],
+  ])('refuses %s with a problem naming the field', async (_case, path, detail) => {
+    const response = await get(path);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await response.json()) as { detail: string }).detail).toContain(detail);
+  });
+
+  it.each<Role>(['ops', 'coordinator', 'integration'])('refuses the %s role', async (role) => {
+    for (const path of [
+      'tcm-compliance',
+      'handoff-acceptance',
+      'stage-durations',
+      'readmissions',
+    ]) {
+      expect((await get(path, [role])).status).toBe(403);
+    }
+  });
+
+  it('refuses a request without a token', async () => {
+    const response = await fetch(`${baseUrl}/v1/reports/tcm-compliance`);
+    expect(response.status).toBe(401);
+  });
+
+  it('shows each tenant only its own episodes', async () => {
+    const other = await report('tcm-compliance', otherTenantId);
+    expect(other.tenantId).toBe(otherTenantId);
+    expect(other.rows).toEqual([
+      expect.objectContaining({
+        dischargeYear: 2026,
+        episodes: 1,
+        closedEpisodes: 1,
+        billable: { numerator: 0, denominator: 1, rate: 0 },
+        failedFaceToFace: 1,
+      }),
+    ]);
+    const own = await report('tcm-compliance');
+    expect(own.rows.map((row) => [row.dischargeYear, row.episodes])).toEqual([
+      [2025, 1],
+      [2026, 5],
+    ]);
+  });
+
+  it('documents the reports in the OpenAPI document', async () => {
+    const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        {
+          get?: {
+            parameters?: { name: string; schema?: { enum?: string[] } }[];
+            description?: string;
+          };
+        }
+      >;
+    };
+    for (const path of [
+      'tcm-compliance',
+      'handoff-acceptance',
+      'stage-durations',
+      'readmissions',
+    ]) {
+      const operation = document.paths[`/v1/reports/${path}`]?.get;
+      expect(operation?.parameters?.map((parameter) => parameter.name)).toEqual([
+        'dischargeYear',
+        'groupBy',
+        'format',
+      ]);
+    }
+    const groupBy = document.paths['/v1/reports/handoff-acceptance']?.get?.parameters?.find(
+      (parameter) => parameter.name === 'groupBy',
+    );
+    expect(groupBy?.schema?.enum).toEqual(['kind', 'riskTier', 'week']);
+  });
+});

@@ -1,13 +1,14 @@
 /**
- * A relay process for fault tests: the production leadership, outbox relay and Kafka
- * publisher, with a publisher in between that SIGKILLs the process at a chosen point of the
- * batch that carries the Nth message batch for RELAY_FAULT_TOPIC. Prints LEADING when it
- * takes the leader lock. Run by RelayProcess, not by Jest.
+ * A relay process for fault tests: the production leadership, outbox relay (with its analytics
+ * stream) and Kafka publisher, with a publisher in between that SIGKILLs the process at a
+ * chosen point of the batch that carries the Nth message batch for RELAY_FAULT_TOPIC. Prints
+ * LEADING when it takes the leader lock. Run by RelayProcess, not by Jest.
  */
 import 'reflect-metadata';
 import { createDataSource, OutboxStore } from '@care/event-store';
 import { KafkaEventPublisher, type EventPublisher, type OutgoingMessage } from '@care/messaging';
 import { loadConfig } from '@care/platform';
+import { createAnalyticsStream } from '../../apps/relay/src/analytics/analytics-stream.provider';
 import { OutboxRelay } from '../../apps/relay/src/outbox-relay';
 import { RelayLeadership } from '../../apps/relay/src/relay-leadership';
 import { applyServerTestEnvironment } from '../server-environment';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     publisher,
     batchSize: config.RELAY_BATCH_SIZE,
     pollIntervalMs: config.RELAY_POLL_INTERVAL_MS,
+    derivedStreams: [createAnalyticsStream(dataSource, publisher)],
   });
   const leadership = new RelayLeadership({
     connectionString: config.DATABASE_URL,

@@ -1,10 +1,8 @@
 import { topics } from '@care/contracts';
 import type { RecordedEvent } from '@care/event-store';
 import { KafkaEventPublisher, type KafkaConnectionOptions } from '@care/messaging';
-import { TenantSettingsCache, TenantSettingsRepository } from '@care/tenants';
 import type { DataSource } from 'typeorm';
-import { AnalyticsStream } from '../analytics/analytics-stream';
-import { TenantTimeZones } from '../analytics/tenant-time-zones';
+import { createAnalyticsStream } from '../analytics/analytics-stream.provider';
 import { toOutgoingMessage } from '../to-outgoing-message';
 
 /** Publishes pages of the global log to one topic; resolves once the broker has them. */
@@ -32,14 +30,7 @@ function eventPages(connection: KafkaConnectionOptions, topic: string): PagePubl
  */
 function analyticsPages(dataSource: DataSource, connection: KafkaConnectionOptions): PagePublisher {
   const publisher = new KafkaEventPublisher(connection);
-  const stream = new AnalyticsStream({
-    sql: dataSource,
-    publisher,
-    timeZones: new TenantTimeZones(
-      new TenantSettingsCache(new TenantSettingsRepository(dataSource)),
-    ),
-    sourceTopic: topics.episodes,
-  });
+  const stream = createAnalyticsStream(dataSource, publisher);
   return {
     publish: (page) =>
       stream.publishFor(

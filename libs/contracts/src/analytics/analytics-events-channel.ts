@@ -1,7 +1,7 @@
 import { CLOUD_EVENTS_CONTENT_TYPE } from '../cloud-event';
 import { asyncApiSchema } from '../asyncapi/asyncapi-schema';
-import { KAFKA_BINDING_VERSION, type ChannelSpec } from '../asyncapi/channel-spec';
-import { ref } from '../asyncapi/json-pointer';
+import type { ChannelSpec } from '../asyncapi/channel-spec';
+import { cloudEventMessage } from '../asyncapi/cloud-event-message';
 import type { JsonObject } from '../json-schema/json-value';
 import type { TopicName } from '../topics';
 import { ANALYTICS_EVENT_SOURCE, analyticsCloudEventSchema } from './analytics-cloud-event';
@@ -60,34 +60,16 @@ function example(type: AnalyticsEventType, index: number): JsonObject {
   };
 }
 
-function message(type: AnalyticsEventType, index: number): JsonObject {
-  const schema = analyticsEventDataSchemas[type];
-  return {
-    name: type,
+const message = (type: AnalyticsEventType, index: number): JsonObject =>
+  cloudEventMessage({
+    type,
     title: titleOf(type),
-    ...(schema.description ? { summary: schema.description } : {}),
-    contentType: 'application/cloudevents+json',
-    headers: {
-      allOf: [
-        ref('components', 'schemas', HEADERS),
-        { type: 'object', properties: { ce_type: { const: type } } },
-      ],
-    },
-    payload: {
-      allOf: [
-        ref('components', 'schemas', ENVELOPE),
-        {
-          type: 'object',
-          properties: { type: { const: type }, data: ref('components', 'schemas', type) },
-        },
-      ],
-    },
-    bindings: {
-      kafka: { key: KEY, bindingVersion: KAFKA_BINDING_VERSION },
-    },
-    examples: [example(type, index)],
-  };
-}
+    summary: analyticsEventDataSchemas[type].description,
+    envelope: ENVELOPE,
+    headers: HEADERS,
+    key: KEY,
+    example: example(type, index),
+  });
 
 /** The de-identified stream for analysts (HIPAA Safe Harbor), keyed by pseudonymous episode key. */
 export const analyticsEventsChannel = (topic: TopicName): ChannelSpec => ({

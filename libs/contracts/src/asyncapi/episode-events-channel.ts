@@ -12,8 +12,8 @@ import type { JsonObject } from '../json-schema/json-value';
 import { episodeEventHeadersSchema } from '../message-headers';
 import type { TopicName } from '../topics';
 import { asyncApiSchema } from './asyncapi-schema';
-import { KAFKA_BINDING_VERSION, type ChannelSpec } from './channel-spec';
-import { ref } from './json-pointer';
+import type { ChannelSpec } from './channel-spec';
+import { cloudEventMessage } from './cloud-event-message';
 
 const ENVELOPE = 'cloud-event';
 const HEADERS = 'episode-event-headers';
@@ -61,34 +61,16 @@ function example(type: EpisodeEventType, index: number): JsonObject {
   };
 }
 
-function message(type: EpisodeEventType, index: number): JsonObject {
-  const schema = episodeEventDataSchemas[type];
-  return {
-    name: type,
+const message = (type: EpisodeEventType, index: number): JsonObject =>
+  cloudEventMessage({
+    type,
     title: titleOf(type),
-    ...(schema.description ? { summary: schema.description } : {}),
-    contentType: 'application/cloudevents+json',
-    headers: {
-      allOf: [
-        ref('components', 'schemas', HEADERS),
-        { type: 'object', properties: { ce_type: { const: type } } },
-      ],
-    },
-    payload: {
-      allOf: [
-        ref('components', 'schemas', ENVELOPE),
-        {
-          type: 'object',
-          properties: { type: { const: type }, data: ref('components', 'schemas', type) },
-        },
-      ],
-    },
-    bindings: {
-      kafka: { key: KEY, bindingVersion: KAFKA_BINDING_VERSION },
-    },
-    examples: [example(type, index)],
-  };
-}
+    summary: episodeEventDataSchemas[type].description,
+    envelope: ENVELOPE,
+    headers: HEADERS,
+    key: KEY,
+    example: example(type, index),
+  });
 
 /** The operational stream: every episode event, keyed by episode id. */
 export const episodeEventsChannel = (topic: TopicName): ChannelSpec => ({

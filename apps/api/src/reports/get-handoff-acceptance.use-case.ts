@@ -1,22 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { handoffKinds, riskTiers } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
 import { fraction } from './fraction';
 import type { LaidOutReport, ReportField } from './report';
-import {
-  grouping,
-  HANDOFF_KINDS,
-  hours,
-  OF_TENANT_AND_YEAR,
-  percentile,
-  RISK_TIERS,
-  type Dimension,
-} from './report-sql';
+import { grouping, hours, OF_TENANT_AND_YEAR, percentile, type Dimension } from './report-sql';
 import type { HandoffAcceptanceQuery } from './report-query';
 
 const DIMENSIONS: Record<NonNullable<HandoffAcceptanceQuery['groupBy']>, Dimension> = {
-  kind: { expression: 'kind', name: 'kind', order: HANDOFF_KINDS },
-  riskTier: { expression: 'risk_tier', name: 'riskTier', order: RISK_TIERS },
+  kind: { expression: 'kind', name: 'kind', order: handoffKinds },
+  riskTier: { expression: 'risk_tier', name: 'riskTier', order: riskTiers },
   week: { expression: 'requested_week', name: 'serviceWeek' },
 };
 

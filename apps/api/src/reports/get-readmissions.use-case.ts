@@ -1,20 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { riskTiers, tcmComplexities } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
 import { fraction } from './fraction';
 import type { LaidOutReport, ReportField } from './report';
-import {
-  COMPLEXITIES,
-  grouping,
-  OF_TENANT_AND_YEAR,
-  RISK_TIERS,
-  type Dimension,
-} from './report-sql';
+import { grouping, OF_TENANT_AND_YEAR, type Dimension } from './report-sql';
 import type { ReadmissionsQuery } from './report-query';
 
 const DIMENSIONS: Record<Exclude<ReadmissionsQuery['groupBy'], 'week' | undefined>, Dimension> = {
-  riskTier: { expression: 'assessed_risk_tier', name: 'riskTier', order: RISK_TIERS },
-  complexity: { expression: 'complexity', name: 'complexity', order: COMPLEXITIES },
+  riskTier: { expression: 'assessed_risk_tier', name: 'riskTier', order: riskTiers },
+  complexity: { expression: 'complexity', name: 'complexity', order: tcmComplexities },
 };
 
 interface ReadmissionRow {

@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { careEpisodeStages, riskTiers, tcmComplexities } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
 import type { LaidOutReport, ReportField } from './report';
-import {
-  COMPLEXITIES,
-  hours,
-  OF_TENANT_AND_YEAR,
-  orderOf,
-  percentile,
-  RISK_TIERS,
-  STAGES,
-  type Dimension,
-} from './report-sql';
+import { hours, OF_TENANT_AND_YEAR, orderOf, percentile, type Dimension } from './report-sql';
 import type { StageDurationsQuery } from './report-query';
 
 const DIMENSIONS: Record<NonNullable<StageDurationsQuery['groupBy']>, Dimension> = {
-  riskTier: { expression: 'risk_tier', name: 'riskTier', order: RISK_TIERS },
-  complexity: { expression: 'complexity', name: 'complexity', order: COMPLEXITIES },
+  riskTier: { expression: 'risk_tier', name: 'riskTier', order: riskTiers },
+  complexity: { expression: 'complexity', name: 'complexity', order: tcmComplexities },
   week: { expression: 'service_week', name: 'serviceWeek' },
 };
 
@@ -52,7 +44,7 @@ export class GetStageDurations {
            FROM report_stage_durations
           WHERE ${OF_TENANT_AND_YEAR}
           GROUP BY discharge_year, stage${by}
-          ORDER BY discharge_year, ${orderOf('stage', STAGES)}${dimension ? `, ${orderOf(dimension.expression, dimension.order)}` : ''}`,
+          ORDER BY discharge_year, ${orderOf('stage', careEpisodeStages)}${dimension ? `, ${orderOf(dimension.expression, dimension.order)}` : ''}`,
         [tenantId, query.dischargeYear ?? null],
       ),
     );

@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { riskTiers, tcmComplexities } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
 import { fraction } from './fraction';
 import type { LaidOutReport, ReportField } from './report';
-import {
-  COMPLEXITIES,
-  grouping,
-  OF_TENANT_AND_YEAR,
-  percentile,
-  RISK_TIERS,
-  type Dimension,
-} from './report-sql';
+import { grouping, OF_TENANT_AND_YEAR, percentile, type Dimension } from './report-sql';
 import type { TcmComplianceQuery } from './report-query';
 
 const DIMENSIONS: Record<NonNullable<TcmComplianceQuery['groupBy']>, Dimension> = {
-  riskTier: { expression: 'assessed_risk_tier', name: 'riskTier', order: RISK_TIERS },
-  complexity: { expression: 'complexity', name: 'complexity', order: COMPLEXITIES },
+  riskTier: { expression: 'assessed_risk_tier', name: 'riskTier', order: riskTiers },
+  complexity: { expression: 'complexity', name: 'complexity', order: tcmComplexities },
   week: { expression: 'visit_service_week', name: 'serviceWeek' },
 };
 

@@ -8,19 +8,6 @@ export interface Dimension {
   order?: readonly string[];
 }
 
-export const RISK_TIERS = ['low', 'moderate', 'high'] as const;
-export const COMPLEXITIES = ['moderate', 'high'] as const;
-export const STAGES = [
-  'intake',
-  'assessment',
-  'planning',
-  'handoff',
-  'follow_up',
-  'closed',
-  'cancelled',
-] as const;
-export const HANDOFF_KINDS = ['pcp', 'specialist', 'home_health', 'snf', 'community_resource'];
-
 /** Rows of the tenant, of one discharge year if asked: parameters $1 and $2. */
 export const OF_TENANT_AND_YEAR = `tenant_id = $1 AND ($2::int IS NULL OR discharge_year = $2)`;
 

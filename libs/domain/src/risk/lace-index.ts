@@ -1,6 +1,8 @@
 import { DomainRuleViolation } from '../care-episode/domain-rule-violation';
 
-export type RiskTier = 'low' | 'moderate' | 'high';
+export const riskTiers = ['low', 'moderate', 'high'] as const;
+
+export type RiskTier = (typeof riskTiers)[number];
 
 export interface LaceInput {
   /** Inpatient days, admission to discharge. */

@@ -6,7 +6,9 @@ import {
   type BusinessCalendar,
 } from '../calendar/business-calendar';
 
-export type TcmComplexity = 'moderate' | 'high';
+export const tcmComplexities = ['moderate', 'high'] as const;
+
+export type TcmComplexity = (typeof tcmComplexities)[number];
 
 /** Rule 2: business days after discharge for the interactive contact. */
 export const CONTACT_BUSINESS_DAYS = 2;

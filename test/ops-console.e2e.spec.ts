@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { issueToken, type Role } from '@care/auth';
@@ -11,37 +7,11 @@ import type { Page } from 'playwright-core';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { startApi } from './support/api-server';
 import { openBrowser, saveScreenshot, type BrowserSession } from './support/browser';
+import { ensureConsoleBuilt } from './support/console-build';
 import { EpisodeDriver } from './support/episode-driver';
 
-const ROOT = path.resolve(__dirname, '..');
-const CONSOLE_SOURCES = path.join(ROOT, 'apps/console/src');
-const CONSOLE_INDEX = path.join(ROOT, 'dist/console/index.html');
 /** How soon a newly stuck episode must show in an open queue, without a reload. */
 const LIVE_WITHIN_MS = 5_000;
-
-async function newestSourceChange(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const times = await Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => (await stat(path.join(entry.parentPath, entry.name))).mtimeMs),
-  );
-  return Math.max(0, ...times);
-}
-
-/** The api serves dist/console: build it when it is missing or older than its sources. */
-async function ensureConsoleBuilt(): Promise<void> {
-  const built = await stat(CONSOLE_INDEX).then(
-    (file) => file.mtimeMs,
-    () => undefined,
-  );
-  if (built !== undefined && built >= (await newestSourceChange(CONSOLE_SOURCES))) return;
-  await promisify(execFile)('npm', ['run', '--silent', 'build:console'], {
-    cwd: ROOT,
-    timeout: 240_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-}
 
 interface EpisodeView {
   stage: string;

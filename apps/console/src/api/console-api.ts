@@ -4,18 +4,25 @@ import type {
   OpsOverview,
   Page,
   Problem,
+  ReportDocument,
   StuckEpisodeItem,
   TimelineEntry,
   WorkflowStatus,
 } from './contract';
 import { createHttpClient, withQuery } from './http-client';
 import type { CareEpisodeStage, StuckReason } from '../domain';
+import type { Dimension, ReportName } from '../reports/report-catalog';
 
 export interface StuckQuery {
   reason?: StuckReason;
   stage?: CareEpisodeStage;
   limit?: number;
   cursor?: string;
+}
+
+export interface ReportQuery {
+  dischargeYear?: number;
+  groupBy?: Dimension;
 }
 
 /** The api routes the console reads and acts through. */
@@ -44,6 +51,10 @@ export function createConsoleApi(token: string, onUnauthorized: (problem: Proble
         `${opsEpisode(episodeId)}/handoffs/${encodeURIComponent(handoffId)}/reassign`,
         { to, reason },
       ),
+    report: (name: ReportName, query: ReportQuery, signal?: AbortSignal) =>
+      http.get<ReportDocument>(withQuery(`/v1/reports/${name}`, { ...query }), signal),
+    reportCsv: (name: ReportName, query: ReportQuery) =>
+      http.download(withQuery(`/v1/reports/${name}`, { ...query, format: 'csv' }), 'text/csv'),
   };
 }
 

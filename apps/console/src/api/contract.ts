@@ -119,3 +119,21 @@ export interface EpisodeChange {
   stuckReasons: StuckReason[];
   version: number;
 }
+
+/** A rate with what it is made of; `rate` is null when the denominator is 0. */
+export interface Fraction {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+
+export type ReportValue = string | number | boolean | null | Fraction;
+
+/** A report of the analysts' api: rows by discharge year and, if asked, one more dimension. */
+export interface ReportDocument {
+  report: string;
+  tenantId: string;
+  dischargeYear: number | null;
+  groupBy: string | null;
+  rows: Record<string, ReportValue>[];
+}

@@ -4,6 +4,13 @@ import type { Problem } from './contract';
 export interface HttpClient {
   get<Body>(path: string, signal?: AbortSignal): Promise<Body>;
   post<Body>(path: string, body: unknown): Promise<Body>;
+  /** A file the api answers as an attachment, with its Content-Disposition header. */
+  download(path: string, accept: string): Promise<Attachment>;
+}
+
+export interface Attachment {
+  blob: Blob;
+  disposition: string | null;
 }
 
 /**
@@ -14,7 +21,12 @@ export function createHttpClient(
   token: string,
   onUnauthorized: (problem: Problem) => void,
 ): HttpClient {
-  async function request<Body>(method: string, path: string, init: RequestInit): Promise<Body> {
+  async function send(
+    method: string,
+    path: string,
+    init: RequestInit,
+    accept = 'application/json',
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(path, {
@@ -22,7 +34,7 @@ export function createHttpClient(
         method,
         headers: {
           authorization: `Bearer ${token}`,
-          accept: 'application/json',
+          accept,
           ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
       });
@@ -35,12 +47,22 @@ export function createHttpClient(
       if (response.status === 401) onUnauthorized(problem);
       throw new ApiProblem(problem);
     }
-    return (await response.json()) as Body;
+    return response;
   }
+
+  const request = async <Body>(method: string, path: string, init: RequestInit): Promise<Body> =>
+    (await (await send(method, path, init)).json()) as Body;
 
   return {
     get: (path, signal) => request('GET', path, signal ? { signal } : {}),
     post: (path, body) => request('POST', path, { body: JSON.stringify(body) }),
+    download: async (path, accept) => {
+      const response = await send('GET', path, {}, accept);
+      return {
+        blob: await response.blob(),
+        disposition: response.headers.get('content-disposition'),
+      };
+    },
   };
 }
 

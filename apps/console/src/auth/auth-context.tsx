@@ -1,6 +1,8 @@
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { createConsoleApi, type ConsoleApi } from '../api/console-api';
 import type { Problem } from '../api/contract';
+import { consoleAccess, NO_ACCESS, type ConsoleAccess } from './console-access';
+import { readTokenClaims, type TokenClaims } from './token-claims';
 import { forgetToken, storedToken, storeToken } from './token-storage';
 
 interface Session {
@@ -11,6 +13,10 @@ interface Session {
 
 interface Auth extends Session {
   api?: ConsoleApi;
+  /** Who the token says it is, for display: the api checks the token on every request. */
+  claims?: TokenClaims;
+  /** The parts of the console the token's roles may use (the api enforces them). */
+  access: ConsoleAccess;
   signIn: (token: string) => void;
   signOut: (endedBy?: Problem) => void;
 }
@@ -30,15 +36,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     forgetToken();
     setSession(endedBy ? { endedBy } : {});
   }, []);
-  const auth = useMemo<Auth>(
-    () => ({
+  const auth = useMemo<Auth>(() => {
+    const claims = session.token ? readTokenClaims(session.token) : undefined;
+    return {
       ...session,
       ...(session.token ? { api: createConsoleApi(session.token, signOut) } : {}),
+      ...(claims ? { claims } : {}),
+      access: claims ? consoleAccess(claims.roles) : NO_ACCESS,
       signIn,
       signOut,
-    }),
-    [session, signIn, signOut],
-  );
+    };
+  }, [session, signIn, signOut]);
   return <AuthContext value={auth}>{children}</AuthContext>;
 }
 

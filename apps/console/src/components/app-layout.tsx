@@ -1,17 +1,19 @@
 import { NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/auth-context';
-import { readTokenClaims } from '../auth/token-claims';
 import { SignInPage } from '../pages/sign-in-page';
 import { OpsStreamProvider } from '../stream/ops-stream-context';
 import { LiveStatus } from './live-status';
 
-/** The console's frame: sign-in until there is a token, then the header and the page. */
+/**
+ * The console's frame: sign-in until there is a token, then the header and the page. The
+ * header links only the pages the token's roles may read, and only operations staff hear the
+ * live stream.
+ */
 export function AppLayout() {
-  const { token, signOut } = useAuth();
+  const { token, claims, access, signOut } = useAuth();
   if (!token) return <SignInPage />;
-  const claims = readTokenClaims(token);
   return (
-    <OpsStreamProvider token={token}>
+    <OpsStreamProvider token={token} follow={access.operations}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -19,17 +21,26 @@ export function AppLayout() {
         <span className="brand">Care transitions console</span>
         <nav aria-label="Console">
           <ul>
-            <li>
-              <NavLink to="/" end>
-                Overview
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/stuck">Stuck queue</NavLink>
-            </li>
+            {access.operations && (
+              <>
+                <li>
+                  <NavLink to="/" end>
+                    Overview
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/stuck">Stuck queue</NavLink>
+                </li>
+              </>
+            )}
+            {access.reports && (
+              <li>
+                <NavLink to="/reports">Reports</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
-        <LiveStatus />
+        {access.operations && <LiveStatus />}
         {claims && (
           <p className="signed-in-as">
             {claims.subject} <span className="muted">({claims.tenant})</span>

@@ -3,11 +3,16 @@ import { problemFromError } from '../api/api-problem';
 import { createConsoleApi } from '../api/console-api';
 import type { Problem } from '../api/contract';
 import { useAuth } from '../auth/auth-context';
+import { signInCheck } from '../auth/console-access';
+import { readTokenClaims } from '../auth/token-claims';
 import { ProblemView } from '../components/problem-view';
 
 const ignore = () => undefined;
 
-/** Takes a bearer token and keeps it once the api accepts it for the operations overview. */
+/**
+ * Takes a bearer token and keeps it once the api accepts it for a page its roles may read: the
+ * operations overview, or the reports of an analyst.
+ */
 export function SignInPage() {
   const { signIn, endedBy } = useAuth();
   const [token, setToken] = useState('');
@@ -22,9 +27,21 @@ export function SignInPage() {
       setProblem({ type: 'about:blank', title: 'An access token is required', status: 0 });
       return;
     }
+    const roles = readTokenClaims(candidate)?.roles;
+    const check = signInCheck(roles);
+    if (check === undefined) {
+      setProblem({
+        type: 'about:blank',
+        title: 'This token has no role the console serves',
+        status: 0,
+        detail: `The console is for the ops, analyst and admin roles; the token's roles: ${roles?.join(', ') || 'none'}.`,
+      });
+      return;
+    }
     setBusy(true);
     try {
-      await createConsoleApi(candidate, ignore).overview();
+      const api = createConsoleApi(candidate, ignore);
+      await (check === 'operations' ? api.overview() : api.report('tcm-compliance', {}));
       signIn(candidate);
     } catch (error) {
       setProblem(problemFromError(error));
@@ -49,8 +66,8 @@ export function SignInPage() {
             aria-describedby="access-token-hint"
           />
           <p id="access-token-hint" className="hint">
-            A bearer token with the ops or admin role. It is kept in this tab only, until you sign
-            out or close it.
+            A bearer token with the ops, analyst or admin role. It is kept in this tab only, until
+            you sign out or close it.
           </p>
         </div>
         {problem && <ProblemView problem={problem} alert />}

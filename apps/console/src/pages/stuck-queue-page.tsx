@@ -17,6 +17,7 @@ import { useCoalescedCallback } from '../hooks/use-coalesced-callback';
 import { useStreamNotices } from '../stream/ops-stream-context';
 import { isStuckSort, sortStuck, stuckSorts, type StuckSort } from '../stuck/stuck-sort';
 import { StuckTable } from '../stuck/stuck-table';
+import { useSetSearchParam } from '../hooks/use-set-search-param';
 import { useStuckQueue } from '../stuck/use-stuck-queue';
 
 const openStages = careEpisodeStages.filter((stage) => !isTerminalStage(stage));
@@ -28,7 +29,7 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 
 export function StuckQueuePage() {
   const api = useApi();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const reason: StuckReason | undefined = oneOf(stuckReasons, params.get('reason'));
   const stage: CareEpisodeStage | undefined = oneOf(openStages, params.get('stage'));
   const sortParam = params.get('sort');
@@ -43,12 +44,7 @@ export function StuckQueuePage() {
   // An episode that is no longer stuck leaves, a newly stuck one joins: refetch on any change.
   useStreamNotices(useCoalescedCallback(queue.refresh, 300));
 
-  const setParam = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const setParam = useSetSearchParam();
 
   const select = (episodeId: string, pick: boolean) =>
     setSelected((previous) => {

@@ -24,13 +24,25 @@ interface OpsStream {
 
 const OpsStreamContext = createContext<OpsStream | undefined>(undefined);
 
-/** One connection to the ops stream for the whole console, shared by the pages that listen. */
-export function OpsStreamProvider({ token, children }: { token: string; children: ReactNode }) {
+/**
+ * One connection to the ops stream for the whole console, shared by the pages that listen; none
+ * when the user may not read it (`follow` false): they have no page that listens.
+ */
+export function OpsStreamProvider({
+  token,
+  follow,
+  children,
+}: {
+  token: string;
+  follow: boolean;
+  children: ReactNode;
+}) {
   const { signOut } = useAuth();
   const [state, setState] = useState<StreamState>('connecting');
   const listeners = useRef(new Set<Listener>());
 
   useEffect(() => {
+    if (!follow) return;
     const controller = new AbortController();
     const tell = (notice: StreamNotice) =>
       listeners.current.forEach((listener) => listener(notice));
@@ -43,7 +55,7 @@ export function OpsStreamProvider({ token, children }: { token: string; children
       onUnauthorized: signOut,
     });
     return () => controller.abort();
-  }, [token, signOut]);
+  }, [token, follow, signOut]);
 
   const subscribe = useCallback((listener: Listener) => {
     listeners.current.add(listener);

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { INestApplication } from '@nestjs/common';
+import { issueToken, type Role } from '@care/auth';
+import type { AnalyticsCloudEvent } from '@care/contracts';
+import { createDataSource, inTransaction } from '@care/event-store';
+import { loadConfig } from '@care/platform';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import { reportingChanges } from '../apps/reporter/src/reporting/reporting-changes';
+import { writeReportingChanges } from '../apps/reporter/src/reporting/write-reporting-changes';
+import { analyticsEvents, episode } from '../apps/reporter/src/testing/analytics-episodes';
+import { startApi } from './support/api-server';
+import { openBrowser, saveScreenshot, type BrowserSession } from './support/browser';
+import { ensureConsoleBuilt } from './support/console-build';
+
+const keys = () => ({ patientKey: randomUUID(), episodeKey: randomUUID() });
+const seeded = (overrides: Parameters<typeof episode>[0]) =>
+  episode({ episodeId: randomUUID(), ...overrides });
+
+const REPORTS = ['TCM compliance', 'Hand-off acceptance', 'Stage durations', 'Readmissions'];
+
+const cells = (line: string) => line.split(' | ');
+// Year, episodes, open, cancelled, closed; contact, visit, medication and billable rates; CPT
+// 99495 and 99496; failed assessment, contact, visit and medication rules; first contact (p50).
+const TCM_2025 = cells(
+  '2025 | 1 | 0 | 0 | 1 | 100% (1/1) | 100% (1/1) | 100% (1/1) | 100% (1/1) | 0 | 1 | 0 | 0 | 0 | 0 | 10 h',
+);
+const TCM_2026 = cells(
+  '2026 | 5 | 1 | 1 | 4 | 75% (3/4) | 75% (3/4) | 100% (4/4) | 50% (2/4) | 1 | 1 | 0 | 1 | 1 | 0 | 10 h',
+);
+
+/** How long a table may take to show the answer to a changed year or grouping. */
+const SHOWN_WITHIN_MS = 10_000;
+
+/** The text of every cell of a table's body, row by row. */
+async function bodyRows(section: Locator): Promise<string[][]> {
+  const rows = await section.locator('tbody tr').all();
+  return Promise.all(
+    rows.map(async (row) =>
+      (await row.locator('th, td').allInnerTexts()).map((text) => text.trim()),
+    ),
+  );
+}
+
+/**
+ * Waits for the table of a section to show `expected` (of each row, what `pick` takes), then
+ * asserts it, for the difference when it never does.
+ */
+async function expectRows(
+  section: Locator,
+  expected: string[][],
+  pick: (row: string[]) => string[] = (row) => row,
+): Promise<void> {
+  const deadline = Date.now() + SHOWN_WITHIN_MS;
+  const shown = async () => (await bodyRows(section)).map(pick);
+  let rows = await shown();
+  while (JSON.stringify(rows) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    rows = await shown();
+  }
+  expect(rows).toEqual(expected);
+}
+
+/**
+ * The reports page of the console in Chromium, over reporting tables built by the reporter's
+ * own code from the analytics events of a cohort (as test/reports.e2e.spec.ts builds them):
+ * in 2026 four episodes that ran to their close, one still open and one cancelled; in 2025 one
+ * closed episode.
+ */
+describe('reports in the console (api, reporting tables and Chromium on the real stack)', () => {
+  const config = loadConfig();
+  const tenantId = `console-reports-${randomUUID().slice(0, 8)}`;
+  const cohort: AnalyticsCloudEvent[][] = [
+    // Seen on day 3, high complexity: 99496; readmitted on day 12, in service week 2.
+    analyticsEvents(tenantId, seeded({ readmittedAfterDays: 12 }), keys()),
+    // Moderate complexity, seen on day 10: within its 14 days, 99495.
+    analyticsEvents(tenantId, seeded({ complexity: 'moderate', visitAfterDays: 10 }), keys()),
+    // One attempt that did not reach the patient: the contact rule fails.
+    analyticsEvents(tenantId, seeded({ reached: false, contactAfterHours: 30 }), keys()),
+    // Seen on day 16: past even 14 days, the face-to-face rule fails.
+    analyticsEvents(tenantId, seeded({ visitAfterDays: 16 }), keys()),
+    // Still open: everything but the closing.
+    analyticsEvents(tenantId, seeded({}), keys()).slice(0, -1),
+    analyticsEvents(tenantId, seeded({ ending: 'cancelled-by-feed' }), keys()),
+    analyticsEvents(tenantId, seeded({ dischargedAt: '2025-06-10T15:00:00.000Z' }), keys()),
+  ];
+  let database: DataSource;
+  let api: INestApplication;
+  let baseUrl: string;
+  let browser: BrowserSession;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    database = await createDataSource({
+      url: config.DATABASE_URL,
+      poolSize: 2,
+      applicationName: 'reports-console-e2e',
+    }).initialize();
+    for (const event of cohort.flat()) {
+      await inTransaction(database, (tx) => writeReportingChanges(tx, reportingChanges(event)));
+    }
+    ({ api, baseUrl } = await startApi());
+    browser = await openBrowser();
+    // Percentages as the tables below spell them, whatever the machine's language.
+    context = await browser.browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await api?.close();
+    await database?.destroy();
+  });
+
+  const tokenFor = (roles: Role[], subject: string) =>
+    issueToken(config, { subject, roles, tenantId });
+
+  const signIn = async (page: Page, token: string) => {
+    await page.goto(`${baseUrl}/console/`);
+    await page.getByRole('textbox', { name: 'Access token' }).fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+
+  const download = async (section: Locator) => {
+    const page = section.page();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const saved = await file.path();
+    return { name: file.suggestedFilename(), text: await readFile(saved, 'utf8') };
+  };
+
+  it('lands an analyst on the reports of their tenant, by discharge year and grouping, with CSV downloads', async () => {
+    const page = await context.newPage();
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/v1/')) apiCalls.push(pathname);
+    });
+
+    await signIn(page, await tokenFor(['analyst'], 'analyst-quality'));
+
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/reports');
+    const navigation = page.getByRole('navigation', { name: 'Console' });
+    expect(await navigation.getByRole('link').allInnerTexts()).toEqual(['Reports']);
+    expect(await page.getByRole('status').count()).toBe(0);
+    expect(
+      await page
+        .getByText(/service period/)
+        .first()
+        .textContent(),
+    ).toMatch(/weeks of the service period.*no calendar dates/);
+
+    const section = (name: string) => page.getByRole('region', { name });
+    const [tcm, handoffs, stages, readmissions] = REPORTS.map(section) as [
+      Locator,
+      Locator,
+      Locator,
+      Locator,
+    ];
+    for (const name of REPORTS) {
+      await section(name).getByRole('heading', { level: 2, name }).waitFor();
+    }
+
+    await expectRows(tcm, [TCM_2025, TCM_2026]);
+    await expectRows(readmissions, [
+      ['2025', '1', '0% (0/1)', '0'],
+      ['2026', '4', '25% (1/4)', '1'],
+    ]);
+    // Hand-offs, accepted: a closed loop each of PCP, specialist (reassigned) and home health
+    // (declined) per episode that got that far.
+    await expectRows(
+      handoffs,
+      [
+        ['2025', '3', '33.3% (1/3)'],
+        ['2026', '15', '33.3% (5/15)'],
+      ],
+      (row) => row.slice(0, 3),
+    );
+    // Year, stage, stages left.
+    const stagesLeft = (year: string, counts: string[]) =>
+      ['Intake', 'Assessment', 'Planning', 'Hand-off'].map((stage, index) => [
+        year,
+        stage,
+        counts[index] ?? '',
+      ]);
+    await expectRows(
+      stages,
+      [...stagesLeft('2025', ['1', '1', '1', '1']), ...stagesLeft('2026', ['6', '6', '5', '4'])],
+      (row) => row.slice(0, 3),
+    );
+    for (const name of REPORTS) {
+      await section(name).locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached' });
+    }
+
+    const year = page.getByRole('combobox', { name: 'Discharge year' });
+    expect(await year.locator('option').allInnerTexts()).toEqual(['All years', '2026', '2025']);
+    await year.selectOption('2025');
+    await expectRows(tcm, [TCM_2025]);
+    await expectRows(readmissions, [['2025', '1', '0% (0/1)', '0']]);
+    await expectRows(stages, stagesLeft('2025', ['1', '1', '1', '1']), (row) => row.slice(0, 3));
+
+    await year.selectOption('2026');
+    await readmissions.getByRole('combobox', { name: 'Group by' }).selectOption('week');
+    await expectRows(readmissions, [
+      ['2026', 'Week 1', '4', '0% (0/4)', '0'],
+      ['2026', 'Week 2', '4', '25% (1/4)', '1'],
+      ['2026', 'Week 3', '4', '0% (0/4)', '0'],
+      ['2026', 'Week 4', '4', '0% (0/4)', '0'],
+      ['2026', 'Week 5', '4', '0% (0/4)', '0'],
+    ]);
+    expect(new URL(page.url()).search).toBe('?year=2026&readmissions=week');
+    await saveScreenshot(page, 'reports');
+
+    const byWeek = await download(readmissions);
+    expect(byWeek.name).toBe(`${tenantId}-readmissions-2026-by-week.csv`);
+    expect(byWeek.text).toBe(
+      [
+        'dischargeYear,serviceWeek,closedEpisodes,readmittedNumerator,readmittedDenominator,readmittedRate,readmissions',
+        '2026,1,4,0,4,0,0',
+        '2026,2,4,1,4,0.25,1',
+        '2026,3,4,0,4,0,0',
+        '2026,4,4,0,4,0,0',
+        '2026,5,4,0,4,0,0',
+        '',
+      ].join('\r\n'),
+    );
+    const compliance = await download(tcm);
+    expect(compliance.name).toBe(`${tenantId}-tcm-compliance-2026.csv`);
+    const [header, ...lines] = compliance.text.split('\r\n');
+    expect(header).toBe(
+      [
+        'dischargeYear,episodes,openEpisodes,cancelledEpisodes,closedEpisodes',
+        'contactWithinWindowNumerator,contactWithinWindowDenominator,contactWithinWindowRate',
+        'visitWithinWindowNumerator,visitWithinWindowDenominator,visitWithinWindowRate',
+        'medicationReconciledByVisitNumerator,medicationReconciledByVisitDenominator,medicationReconciledByVisitRate',
+        'billableNumerator,billableDenominator,billableRate,billed99495,billed99496',
+        'failedAssessment,failedContact,failedFaceToFace,failedMedicationReconciliation',
+        'firstContactHoursP50',
+      ].join(','),
+    );
+    expect(lines).toEqual(['2026,5,1,1,4,3,4,0.75,3,4,0.75,4,4,1,2,4,0.5,1,1,0,1,1,0,10', '']);
+
+    // The operations pages are not the analyst's: they say so instead of asking the api.
+    await page.goto(`${baseUrl}/console/stuck`);
+    await page.getByRole('heading', { level: 1, name: 'Not available to your roles' }).waitFor();
+    await page.getByRole('link', { name: 'Go to the reports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    expect(apiCalls.filter((call) => !call.startsWith('/v1/reports/'))).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('gives an admin the operations pages, their live status and the reports', async () => {
+    const page = await context.newPage();
+
+    await signIn(page, await tokenFor(['admin'], 'admin-quality'));
+
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    const navigation = page.getByRole('navigation', { name: 'Console' });
+    expect(await navigation.getByRole('link').allInnerTexts()).toEqual([
+      'Overview',
+      'Stuck queue',
+      'Reports',
+    ]);
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    await navigation.getByRole('link', { name: 'Reports' }).click();
+    await expectRows(page.getByRole('region', { name: 'Readmissions' }), [
+      ['2025', '1', '0% (0/1)', '0'],
+      ['2026', '4', '25% (1/4)', '1'],
+    ]);
+    await page.close();
+  }, 60_000);
+});

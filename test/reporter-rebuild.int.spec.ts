@@ -4,12 +4,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { topics } from '@care/contracts';
 import { createDataSource, deterministicEventId, PostgresEventStore } from '@care/event-store';
+import { ConsumerGroupMembership } from '@care/messaging';
 import { loadConfig } from '@care/platform';
 import type { DataSource } from 'typeorm';
 import { createReporter } from '../apps/reporter/src/create-reporter';
 import { moveGroupOffsets } from '../apps/reporter/src/rebuild/group-offsets';
 import { rebuildReporter } from '../apps/reporter/src/rebuild/rebuild-reporter';
-import { ReportingConsumer } from '../apps/reporter/src/reporting-consumer.service';
 import {
   analyticsEvents,
   episode,
@@ -54,7 +54,7 @@ describe('reporter rebuild (real PostgreSQL, Kafka, relay and reporter)', () => 
   const startReporter = async (): Promise<string> => {
     reporter = await createReporter();
     await reporter.listen(0, '127.0.0.1');
-    const consumer = reporter.get(ReportingConsumer);
+    const consumer = reporter.get(ConsumerGroupMembership);
     await until('the reporter to join its group', () => consumer.isConsuming, 60_000);
     return reporter.getUrl();
   };

@@ -7,6 +7,7 @@ describe('notifierSettings', () => {
       topic: 'care.episodes.v1',
       consumerGroup: 'care-notifier',
       concurrency: 32,
+      fanOutConcurrency: 3,
       maxAttempts: 12,
       retry: { baseMs: 10_000, maxMs: 3_600_000 },
       requestTimeoutMs: 10_000,
@@ -31,6 +32,13 @@ describe('notifierSettings', () => {
     const config = loadConfig({ NOTIFIER_LEASE_MS: '10000', NOTIFIER_REQUEST_TIMEOUT_MS: '10000' });
     expect(() => notifierSettings(config)).toThrow(
       'NOTIFIER_LEASE_MS (10000) must be longer than NOTIFIER_REQUEST_TIMEOUT_MS (10000)',
+    );
+  });
+
+  it('refuses to fan out more partitions at once than the pool has connections', () => {
+    const config = loadConfig({ NOTIFIER_FAN_OUT_CONCURRENCY: '10', DATABASE_POOL_SIZE: '10' });
+    expect(() => notifierSettings(config)).toThrow(
+      'NOTIFIER_FAN_OUT_CONCURRENCY (10) must be below DATABASE_POOL_SIZE (10)',
     );
   });
 

@@ -7,6 +7,8 @@ export interface NotifierSettings {
   consumerGroup: string;
   /** Requests in flight at once; 0: this instance only records deliveries. */
   concurrency: number;
+  /** Partitions fanned out at once: each holds a connection for its run's transaction. */
+  fanOutConcurrency: number;
   maxAttempts: number;
   retry: RetryPolicy;
   requestTimeoutMs: number;
@@ -28,10 +30,16 @@ export function notifierSettings(config: AppConfig): NotifierSettings {
       `NOTIFIER_RETRY_MAX_MS (${config.NOTIFIER_RETRY_MAX_MS}) must not be below NOTIFIER_RETRY_BASE_MS (${config.NOTIFIER_RETRY_BASE_MS})`,
     );
   }
+  if (config.NOTIFIER_FAN_OUT_CONCURRENCY >= config.DATABASE_POOL_SIZE) {
+    throw new Error(
+      `NOTIFIER_FAN_OUT_CONCURRENCY (${config.NOTIFIER_FAN_OUT_CONCURRENCY}) must be below DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE})`,
+    );
+  }
   return {
     topic: config.NOTIFIER_TOPIC,
     consumerGroup: config.NOTIFIER_CONSUMER_GROUP,
     concurrency: config.NOTIFIER_CONCURRENCY,
+    fanOutConcurrency: config.NOTIFIER_FAN_OUT_CONCURRENCY,
     maxAttempts: config.NOTIFIER_MAX_ATTEMPTS,
     retry: { baseMs: config.NOTIFIER_RETRY_BASE_MS, maxMs: config.NOTIFIER_RETRY_MAX_MS },
     requestTimeoutMs: config.NOTIFIER_REQUEST_TIMEOUT_MS,

@@ -1,11 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DatabaseHealth, EventStoreModule } from '@care/event-store';
 import {
+  ConsumerGroupMembership,
+  ConsumerHealthController,
   EVENT_PUBLISHER,
   EVENT_SUBSCRIBER,
   KafkaEventPublisher,
   KafkaEventSubscriber,
   type EventPublisher,
+  type EventSubscriber,
 } from '@care/messaging';
 import { APP_CONFIG, ConfigModule, LoggingModule, type AppConfig } from '@care/platform';
 import { TerminusModule } from '@nestjs/terminus';
@@ -15,8 +18,7 @@ import { DeliveryQueue } from './delivery/delivery-queue';
 import { DeliveryWakeups } from './delivery/delivery-wakeups';
 import type { RandomSource } from './delivery/retry-delay';
 import { WebhookSender } from './delivery/webhook-sender';
-import { FanOutService } from './fan-out/fan-out.service';
-import { HealthController } from './health.controller';
+import { fanOutSubscription } from './fan-out/fan-out-subscription';
 import { MetricsController } from './metrics.controller';
 import { NotifierMetrics } from './notifier-metrics';
 import { notifierSettings, type NotifierSettings } from './notifier-settings';
@@ -40,7 +42,7 @@ export class NotifierModule {
         EventStoreModule.forRoot({ applicationName: 'care-notifier' }),
         TerminusModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [ConsumerHealthController, MetricsController],
       providers: [
         DatabaseHealth,
         { provide: RANDOM_SOURCE, useValue: options.random ?? Math.random },
@@ -61,14 +63,20 @@ export class NotifierModule {
         },
         {
           provide: EVENT_SUBSCRIBER,
-          inject: [APP_CONFIG, DataSource, EVENT_PUBLISHER],
-          useFactory: (config: AppConfig, dataSource: DataSource, deadLetters: EventPublisher) =>
+          inject: [APP_CONFIG, DataSource, EVENT_PUBLISHER, NOTIFIER_SETTINGS],
+          useFactory: (
+            config: AppConfig,
+            dataSource: DataSource,
+            deadLetters: EventPublisher,
+            settings: NotifierSettings,
+          ) =>
             new KafkaEventSubscriber({
               brokers: config.KAFKA_BROKERS,
               clientId: `${config.KAFKA_CLIENT_ID}-notifier`,
               dataSource,
               deadLetters,
               maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+              partitionsConsumedConcurrently: settings.fanOutConcurrency,
             }),
         },
         {
@@ -97,7 +105,15 @@ export class NotifierModule {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => new DeliveryWakeups(config.DATABASE_URL),
         },
-        FanOutService,
+        {
+          provide: ConsumerGroupMembership,
+          inject: [EVENT_SUBSCRIBER, EVENT_PUBLISHER, NOTIFIER_SETTINGS],
+          useFactory: (
+            subscriber: EventSubscriber,
+            deadLetters: EventPublisher,
+            settings: NotifierSettings,
+          ) => new ConsumerGroupMembership(subscriber, deadLetters, fanOutSubscription(settings)),
+        },
         DeliveryLoop,
       ],
     };

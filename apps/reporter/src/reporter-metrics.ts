@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ConsumerObserver, MessageOutcome } from './consumer/analytics-consumer';
+import type { ConsumerObserver, MessageOutcome } from '@care/messaging';
 
 /**
  * The reporter's Prometheus metrics and the process defaults, in a registry of their own. No

@@ -1,15 +1,22 @@
 import { Module } from '@nestjs/common';
 import { DatabaseHealth, EventStoreModule } from '@care/event-store';
-import { EVENT_PUBLISHER, KafkaEventPublisher, type EventPublisher } from '@care/messaging';
+import {
+  ConsumerGroupMembership,
+  ConsumerHealthController,
+  EVENT_PUBLISHER,
+  EVENT_SUBSCRIBER,
+  KafkaEventPublisher,
+  KafkaEventSubscriber,
+  type EventPublisher,
+  type EventSubscriber,
+} from '@care/messaging';
 import { APP_CONFIG, ConfigModule, LoggingModule, type AppConfig } from '@care/platform';
 import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
-import { AnalyticsConsumer } from './consumer/analytics-consumer';
-import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { ReporterMetrics } from './reporter-metrics';
 import { REPORTER_SETTINGS, reporterSettings, type ReporterSettings } from './reporter-settings';
-import { ReportingConsumer } from './reporting-consumer.service';
+import { reportingSubscription } from './consumer/reporting-subscription';
 
 /** Builds the reporting tables from the de-identified analytics stream: one consumer group. */
 @Module({
@@ -19,7 +26,7 @@ import { ReportingConsumer } from './reporting-consumer.service';
     EventStoreModule.forRoot({ applicationName: 'care-reporter' }),
     TerminusModule,
   ],
-  controllers: [HealthController, MetricsController],
+  controllers: [ConsumerHealthController, MetricsController],
   providers: [
     DatabaseHealth,
     ReporterMetrics,
@@ -34,7 +41,7 @@ import { ReportingConsumer } from './reporting-consumer.service';
         }),
     },
     {
-      provide: AnalyticsConsumer,
+      provide: EVENT_SUBSCRIBER,
       inject: [APP_CONFIG, REPORTER_SETTINGS, DataSource, EVENT_PUBLISHER, ReporterMetrics],
       useFactory: (
         config: AppConfig,
@@ -43,7 +50,7 @@ import { ReportingConsumer } from './reporting-consumer.service';
         deadLetters: EventPublisher,
         metrics: ReporterMetrics,
       ) =>
-        new AnalyticsConsumer({
+        new KafkaEventSubscriber({
           brokers: config.KAFKA_BROKERS,
           clientId: `${config.KAFKA_CLIENT_ID}-reporter`,
           dataSource,
@@ -53,7 +60,15 @@ import { ReportingConsumer } from './reporting-consumer.service';
           observer: metrics,
         }),
     },
-    ReportingConsumer,
+    {
+      provide: ConsumerGroupMembership,
+      inject: [EVENT_SUBSCRIBER, EVENT_PUBLISHER, REPORTER_SETTINGS],
+      useFactory: (
+        subscriber: EventSubscriber,
+        deadLetters: EventPublisher,
+        settings: ReporterSettings,
+      ) => new ConsumerGroupMembership(subscriber, deadLetters, reportingSubscription(settings)),
+    },
   ],
 })
 export class ReporterModule {}

@@ -6,3 +6,5 @@ export * from './messaging-migrations';
 export * from './kafka/kafka-event-publisher';
 export * from './kafka/kafka-event-subscriber';
 export * from './kafka/missing-topics';
+export * from './consumer-group-membership';
+export * from './consumer-health.controller';

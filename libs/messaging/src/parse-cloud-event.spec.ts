@@ -1,5 +1,5 @@
 import { toCloudEvent } from '@care/contracts';
-import { parseCloudEvent, UnparseableMessage } from './parse-cloud-event';
+import { parseCloudEvent, readCloudEvent, UnparseableMessage } from './parse-cloud-event';
 
 describe('parseCloudEvent', () => {
   const event = toCloudEvent({
@@ -39,5 +39,10 @@ describe('parseCloudEvent', () => {
   ])('rejects %s, saying why', (_, value, reason) => {
     expect(() => parseCloudEvent(value)).toThrow(UnparseableMessage);
     expect(() => parseCloudEvent(value)).toThrow(reason);
+  });
+
+  it('is the default reader of a subscription: every valid message is an event to apply', () => {
+    expect(readCloudEvent(JSON.stringify(event))).toEqual({ kind: 'event', event });
+    expect(() => readCloudEvent('discharged')).toThrow(UnparseableMessage);
   });
 });

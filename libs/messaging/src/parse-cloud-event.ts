@@ -1,5 +1,6 @@
 import type { CloudEvent } from '@care/contracts';
 import { z } from 'zod';
+import type { MessageReader } from './event-subscriber';
 
 const cloudEventSchema = z.object({
   specversion: z.literal('1.0'),
@@ -40,3 +41,9 @@ export function parseCloudEvent(value: string | null): CloudEvent {
   );
   throw new UnparseableMessage(`not a CloudEvent: ${problems.join('; ')}`);
 }
+
+/** The default reader of a subscription: every message is an operational CloudEvent. */
+export const readCloudEvent: MessageReader<CloudEvent> = (value) => ({
+  kind: 'event',
+  event: parseCloudEvent(value),
+});

@@ -1,19 +1,22 @@
 import type { SqlExecutor } from '@care/event-store';
 
 /**
- * Records in the caller's transaction that `consumer` applies `eventId`. False when it had
- * already: the event must not be applied again. A concurrent transaction recording the same
- * event makes this wait for its outcome.
+ * Records in the caller's transaction that `consumer` applies the events `eventIds`; resolves
+ * to the ids it had not recorded before (lowercase): only those may be applied. A concurrent
+ * transaction recording one of them makes this wait for its outcome; ids are locked in one
+ * order, so two such transactions cannot deadlock.
  */
 export async function recordInInbox(
   tx: SqlExecutor,
   consumer: string,
-  eventId: string,
-): Promise<boolean> {
-  const inserted = await tx.query<unknown[]>(
-    `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2)
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const inserted = await tx.query<{ event_id: string }[]>(
+    `INSERT INTO inbox (consumer, event_id)
+     SELECT $1, id FROM unnest($2::uuid[]) AS id ORDER BY id
      ON CONFLICT DO NOTHING RETURNING event_id`,
-    [consumer, eventId],
+    [consumer, eventIds],
   );
-  return inserted.length > 0;
+  return new Set(inserted.map((row) => row.event_id));
 }

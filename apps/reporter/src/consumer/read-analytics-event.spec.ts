@@ -23,7 +23,7 @@ describe('readAnalyticsEvent', () => {
   it('skips an event of a type it does not know, as the stream asks its readers', () => {
     expect(
       readAnalyticsEvent(JSON.stringify(event({ type: 'care.analytics.survey_answered.v1' }))),
-    ).toEqual({ kind: 'unknown-type', type: 'care.analytics.survey_answered.v1' });
+    ).toEqual({ kind: 'skip', reason: 'unknown event type care.analytics.survey_answered.v1' });
   });
 
   it.each([

@@ -1,16 +1,13 @@
 import { validateAnalyticsEvent, type AnalyticsCloudEvent } from '@care/contracts';
-import { UnparseableMessage } from '@care/messaging';
-
-/** An event to apply, or one of a type this reporter does not know (a newer publisher's). */
-export type ReadMessage =
-  { kind: 'event'; event: AnalyticsCloudEvent } | { kind: 'unknown-type'; type: string };
+import { UnparseableMessage, type MessageReader } from '@care/messaging';
 
 /**
- * Reads a message of the analytics stream against its contract. An event of a type it does
- * not know is skipped, as the stream asks its readers; anything else that is not a valid
- * analytics event throws an UnparseableMessage naming every violation.
+ * Reads a message of the analytics stream against its contract. An event of a type this
+ * reporter does not know (a newer publisher's) is skipped, as the stream asks its readers;
+ * anything else that is not a valid analytics event throws an UnparseableMessage naming every
+ * violation.
  */
-export function readAnalyticsEvent(value: string | null): ReadMessage {
+export const readAnalyticsEvent: MessageReader<AnalyticsCloudEvent> = (value) => {
   if (value === null) throw new UnparseableMessage('message has no value');
   let json: unknown;
   try {
@@ -22,9 +19,10 @@ export function readAnalyticsEvent(value: string | null): ReadMessage {
   if (validation.valid) return { kind: 'event', event: validation.event };
   const { violations } = validation;
   if (violations.length === 1 && violations[0]!.code === 'unknown_event_type') {
-    return { kind: 'unknown-type', type: String((json as { type: unknown }).type) };
+    const type = String((json as { type: unknown }).type);
+    return { kind: 'skip', reason: `unknown event type ${type}` };
   }
   throw new UnparseableMessage(
     `not an analytics event: ${violations.map((violation) => `${violation.path || 'value'}: ${violation.message}`).join('; ')}`,
   );
-}
+};

@@ -6,9 +6,10 @@ import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'k
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { OutgoingMessage } from '../event-publisher';
-import type { IncomingEvent, Subscription } from '../event-subscriber';
+import type { IncomingEvent, MessageOutcome, Subscription } from '../event-subscriber';
 import { KafkaEventPublisher } from './kafka-event-publisher';
-import { KafkaEventSubscriber } from './kafka-event-subscriber';
+import { KafkaEventSubscriber, type KafkaSubscriberOptions } from './kafka-event-subscriber';
+import { TestProcess } from '../../../../test/support/test-process';
 import { until } from '../../../../test/support/until';
 
 describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
@@ -38,8 +39,13 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
   beforeAll(async () => {
     owner = new Client({ connectionString: config.DATABASE_OWNER_URL });
     await owner.connect();
-    await owner.query(`CREATE TABLE ${effects} (consumer text NOT NULL, event_id uuid, n int)`);
+    // seq: the order effects were written in; tx: the transaction that wrote them.
+    await owner.query(
+      `CREATE TABLE ${effects} (consumer text NOT NULL, event_id uuid, n int, key text,
+                                seq bigserial, tx xid8 NOT NULL DEFAULT pg_current_xact_id())`,
+    );
     await owner.query(`GRANT SELECT, INSERT ON ${effects} TO care_app`);
+    await owner.query(`GRANT USAGE ON SEQUENCE ${effects}_seq_seq TO care_app`);
     dataSource = await createDataSource({
       url: config.DATABASE_URL,
       poolSize: 4,
@@ -80,7 +86,7 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
 
   const start = async (
     subscription: Subscription,
-    options: { retryDelayMs?: number } = {},
+    options: Partial<KafkaSubscriberOptions> = {},
   ): Promise<KafkaEventSubscriber> => {
     const subscriber = new KafkaEventSubscriber({
       brokers: config.KAFKA_BROKERS,
@@ -89,9 +95,10 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
       deadLetters: publisher,
       maxAttempts: 3,
       deadLetterTopic,
-      retryDelayMs: options.retryDelayMs ?? 20,
+      retryDelayMs: 20,
       consumerTimings: { sessionTimeout: 6000, heartbeatInterval: 300, maxWaitTimeInMs: 100 },
       logger: { warn: () => undefined, error: () => undefined },
+      ...options,
     });
     subscribers.push(subscriber);
     await subscriber.subscribe(subscription);
@@ -105,13 +112,17 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
     fromBeginning: true,
     handle: async (event: IncomingEvent, tx: SqlExecutor) => {
       seen.push(event);
-      await tx.query(`INSERT INTO ${effects} (consumer, event_id, n) VALUES ($1, $2, $3)`, [
-        consumer,
-        event.id,
-        event.data.n,
-      ]);
+      await record(tx, consumer, event);
     },
   });
+
+  const record = (tx: SqlExecutor, consumer: string, event: IncomingEvent) =>
+    tx.query(`INSERT INTO ${effects} (consumer, event_id, n, key) VALUES ($1, $2, $3, $4)`, [
+      consumer,
+      event.id,
+      event.data.n,
+      event.key,
+    ]);
 
   const eventMessage = (topic: string, key: string, n: number, id = randomUUID()) => ({
     topic,
@@ -300,5 +311,199 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
     await until('offset 1 committed', async () => (await committed(consumer, topic)) === 1);
     expect(await appliedNumbers(consumer)).toEqual([1]);
     expect(deadLettersFrom(topic)).toEqual([]);
+  });
+
+  describe('runs of a fetched batch', () => {
+    /** Publishes before the consumer joins, so its first fetch holds every message. */
+    const backlog = async (messages: OutgoingMessage[]) => {
+      await publisher.publish(messages);
+      return messages;
+    };
+
+    const effectRows = (consumer: string) =>
+      dataSource.query<{ n: number; key: string; tx: string; event_id: string }[]>(
+        `SELECT n, key, tx::text AS tx, event_id FROM ${effects} WHERE consumer = $1 ORDER BY seq`,
+        [consumer],
+      );
+
+    const inboxRows = (consumer: string) =>
+      owner
+        .query<{ event_id: string; xmin: string }>(
+          `SELECT event_id, xmin::text AS xmin FROM inbox WHERE consumer = $1`,
+          [consumer],
+        )
+        .then((result) => result.rows);
+
+    it('applies a batch in one transaction with its inbox rows', async () => {
+      const topic = await freshTopic(1);
+      const consumer = `test.messaging.run.${randomUUID()}`;
+      const runs: number[][] = [];
+      const messages = await backlog(
+        [1, 2, 3, 4, 5].map((n) => eventMessage(topic, 'episode-1', n)),
+      );
+      await start({
+        consumer,
+        topics: [topic],
+        fromBeginning: true,
+        handleRun: async (events, tx) => {
+          runs.push(events.map((event) => Number(event.data.n)));
+          for (const event of events) await record(tx, consumer, event);
+        },
+      });
+
+      await until('offset 5 committed', async () => (await committed(consumer, topic)) === 5);
+      expect(runs).toEqual([[1, 2, 3, 4, 5]]);
+      const applied = await effectRows(consumer);
+      expect(applied.map((row) => row.n)).toEqual([1, 2, 3, 4, 5]);
+      const [transaction] = new Set(applied.map((row) => row.tx));
+      expect(new Set(applied.map((row) => row.tx)).size).toBe(1);
+      const inbox = await inboxRows(consumer);
+      expect(inbox.map((row) => row.event_id).sort()).toEqual(
+        messages.map((message) => message.headers.ce_id).sort(),
+      );
+      // An inbox row's xmin is the transaction that wrote it: the one that wrote the effects.
+      expect(new Set(inbox.map((row) => BigInt(row.xmin)))).toEqual(
+        new Set([BigInt(transaction!) % 2n ** 32n]),
+      );
+    });
+
+    it('applies an event repeated within a run or already in the inbox once, and runs of the rest', async () => {
+      const topic = await freshTopic(1);
+      const consumer = `test.messaging.run-duplicates.${randomUUID()}`;
+      const outcomes: MessageOutcome[] = [];
+      const first = eventMessage(topic, 'episode-1', 1);
+      const earlier = eventMessage(topic, 'episode-1', 3);
+      await dataSource.query(`INSERT INTO inbox (consumer, event_id) VALUES ($1, $2)`, [
+        consumer,
+        earlier.headers.ce_id,
+      ]);
+      await backlog([first, eventMessage(topic, 'episode-1', 2), first, earlier]);
+      await start(recording(consumer, topic), {
+        observer: { processed: (outcome) => outcomes.push(outcome), lag: () => undefined },
+      });
+
+      await until('offset 4 committed', async () => (await committed(consumer, topic)) === 4);
+      expect(outcomes).toEqual(['applied', 'applied', 'duplicate', 'duplicate']);
+      expect((await effectRows(consumer)).map((row) => row.n)).toEqual([1, 2]);
+    });
+
+    it('dead-letters a poison message in the middle of a run alone, after its attempts, and applies the rest once', async () => {
+      const topic = await freshTopic(1);
+      const consumer = `test.messaging.run-poison.${randomUUID()}`;
+      const runs: number[][] = [];
+      const outcomes: MessageOutcome[] = [];
+      const messages = await backlog(
+        [1, 2, 3, 4, 5].map((n) => eventMessage(topic, 'episode-1', n)),
+      );
+      await start(
+        {
+          consumer,
+          topics: [topic],
+          fromBeginning: true,
+          handleRun: async (events, tx) => {
+            runs.push(events.map((event) => Number(event.data.n)));
+            for (const event of events) await record(tx, consumer, event);
+            if (events.some((event) => event.data.n === 3)) {
+              throw new Error('no webhook target for tenant general-hospital');
+            }
+          },
+        },
+        { observer: { processed: (outcome) => outcomes.push(outcome), lag: () => undefined } },
+      );
+
+      const [letter] = await awaitDeadLetters(topic, 1);
+      await until('offset 5 committed', async () => (await committed(consumer, topic)) === 5);
+      // The run, then each message on its own: the poison three times, the others once.
+      expect(runs).toEqual([[1, 2, 3, 4, 5], [1], [2], [3], [3], [3], [4], [5]]);
+      expect(outcomes).toEqual(['applied', 'applied', 'dead-lettered', 'applied', 'applied']);
+      expect(letter?.value?.toString()).toBe(messages[2]!.value);
+      expect(headersOf(letter!)).toMatchObject({
+        'deadletter-reason': 'no webhook target for tenant general-hospital',
+        'deadletter-offset': '2',
+        'deadletter-attempts': '3',
+      });
+      expect((await effectRows(consumer)).map((row) => row.n)).toEqual([1, 2, 4, 5]);
+      expect((await inboxRows(consumer)).map((row) => row.event_id).sort()).toEqual(
+        [0, 1, 3, 4].map((index) => messages[index]!.headers.ce_id).sort(),
+      );
+    });
+
+    it('keeps nothing of a run whose consumer crashed before the commit, and applies it once when redelivered', async () => {
+      const topic = await freshTopic(1);
+      const consumer = `test.messaging.run-crash.${randomUUID()}`;
+      await backlog([1, 2, 3, 4].map((n) => eventMessage(topic, 'episode-1', n)));
+      const crashing = new TestProcess(
+        '../../libs/messaging/src/kafka/testing/crashing-subscriber.ts',
+        {
+          CRASH_TOPIC: topic,
+          CRASH_GROUP: consumer,
+          CRASH_EFFECTS_TABLE: effects,
+          CRASH_DEAD_LETTER_TOPIC: deadLetterTopic,
+        },
+      );
+
+      expect(await crashing.exited).toBe('SIGKILL');
+      expect(crashing.log).toContain('APPLYING 4');
+      await until('the crashed consumer to leave the database', async () => {
+        const [row] = await dataSource.query<{ open: number }[]>(
+          `SELECT count(*)::int AS open FROM pg_stat_activity WHERE application_name = 'crashing-subscriber'`,
+        );
+        return row?.open === 0;
+      });
+      expect(await effectRows(consumer)).toEqual([]);
+      expect(await inboxRows(consumer)).toEqual([]);
+      expect(await committed(consumer, topic)).toBe(0);
+
+      await start(recording(consumer, topic));
+      await until('offset 4 committed', async () => (await committed(consumer, topic)) === 4);
+      expect((await effectRows(consumer)).map((row) => row.n)).toEqual([1, 2, 3, 4]);
+    }, 60_000);
+
+    it('applies partitions at once, each in order', async () => {
+      const topic = await freshTopic(3);
+      const consumer = `test.messaging.run-order.${randomUUID()}`;
+      const keys = Array.from({ length: 6 }, (_, index) => `episode-${index}`);
+      const perKey = 25;
+      const messages: OutgoingMessage[] = [];
+      for (let n = 1; n <= perKey; n += 1) {
+        for (const key of keys) messages.push(eventMessage(topic, key, n));
+      }
+      await backlog(messages);
+      const busy = new Set<number>();
+      let mostAtOnce = 0;
+      await start(
+        {
+          consumer,
+          topics: [topic],
+          fromBeginning: true,
+          handleRun: async (events, tx) => {
+            const { partition } = events[0]!;
+            busy.add(partition);
+            mostAtOnce = Math.max(mostAtOnce, busy.size);
+            try {
+              for (const event of events) await record(tx, consumer, event);
+              await tx.query('SELECT pg_sleep(0.2)');
+            } finally {
+              busy.delete(partition);
+            }
+          },
+        },
+        { partitionsConsumedConcurrently: 3, maxRunLength: 10 },
+      );
+
+      await until(
+        `offset ${messages.length} committed`,
+        async () => (await committed(consumer, topic)) === messages.length,
+        60_000,
+      );
+      const applied = await effectRows(consumer);
+      expect(applied).toHaveLength(messages.length);
+      for (const key of keys) {
+        expect(applied.filter((row) => row.key === key).map((row) => row.n)).toEqual(
+          Array.from({ length: perKey }, (_, index) => index + 1),
+        );
+      }
+      expect(mostAtOnce).toBeGreaterThan(1);
+    }, 90_000);
   });
 });

@@ -92,6 +92,8 @@ export const configSchema = z
     NOTIFIER_CONSUMER_GROUP: z.string().min(1).default('care-notifier'),
     /** Webhook requests one notifier has in flight at once; 0 only records deliveries. */
     NOTIFIER_CONCURRENCY: z.coerce.number().int().min(0).max(1024).default(32),
+    /** Partitions the notifier fans out at once, each in order; keep DATABASE_POOL_SIZE above it. */
+    NOTIFIER_FAN_OUT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
     /** Attempts at one delivery before it is dead (redeliverable through the api). */
     NOTIFIER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
     /** Exponential backoff with full jitter between attempts: base, then its cap. */

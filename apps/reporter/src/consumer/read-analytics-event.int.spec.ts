@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { topics, type AnalyticsCloudEvent } from '@care/contracts';
+import { topics } from '@care/contracts';
 import { createDataSource } from '@care/event-store';
-import { KafkaEventPublisher } from '@care/messaging';
+import { KafkaEventPublisher, KafkaEventSubscriber, type MessageOutcome } from '@care/messaging';
 import { loadConfig } from '@care/platform';
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { until } from '../../../../test/support/until';
 import { analyticsEvents, episode } from '../testing/analytics-episodes';
-import { AnalyticsConsumer, type MessageOutcome } from './analytics-consumer';
+import { readAnalyticsEvent } from './read-analytics-event';
 
-describe('AnalyticsConsumer (real Kafka and PostgreSQL)', () => {
+describe('the analytics stream through libs/messaging (real Kafka and PostgreSQL)', () => {
   const config = loadConfig();
   const tenantId = `consumer-${randomUUID().slice(0, 8)}`;
   const deadLetters: KafkaMessage[] = [];
-  const consumers: AnalyticsConsumer[] = [];
+  const subscribers: KafkaEventSubscriber[] = [];
   let dataSource: DataSource;
   let owner: DataSource;
   let publisher: KafkaEventPublisher;
@@ -25,16 +25,16 @@ describe('AnalyticsConsumer (real Kafka and PostgreSQL)', () => {
     dataSource = await createDataSource({
       url: config.DATABASE_URL,
       poolSize: 3,
-      applicationName: 'analytics-consumer-int',
+      applicationName: 'reporting-subscription-int',
     }).initialize();
     owner = await createDataSource({
       url: config.DATABASE_OWNER_URL,
       poolSize: 1,
-      applicationName: 'analytics-consumer-int-owner',
+      applicationName: 'reporting-subscription-int-owner',
     }).initialize();
     publisher = new KafkaEventPublisher({
       brokers: config.KAFKA_BROKERS,
-      clientId: 'analytics-consumer-int',
+      clientId: 'reporting-subscription-int',
     });
     const kafka = new Kafka({ brokers: config.KAFKA_BROKERS, logLevel: logLevel.NOTHING });
     admin = kafka.admin();
@@ -60,7 +60,7 @@ describe('AnalyticsConsumer (real Kafka and PostgreSQL)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const consumer of consumers) await consumer.close();
+    for (const subscriber of subscribers) await subscriber.close();
     await deadLetterReader?.disconnect();
     await admin?.deleteTopics({ topics: [topic] });
     await admin?.disconnect();
@@ -70,35 +70,27 @@ describe('AnalyticsConsumer (real Kafka and PostgreSQL)', () => {
   });
 
   const message = (key: string, value: string) => ({ topic, key, value, headers: {} });
-  const asMessage = (event: AnalyticsCloudEvent) => message(event.subject, JSON.stringify(event));
 
   it('applies each event once, skips unknown types and dead-letters what breaks the contract', async () => {
     const group = `test.reporter.${randomUUID()}`;
     const outcomes: MessageOutcome[] = [];
+    const lags: number[] = [];
     const applied: string[] = [];
-    const consumer = new AnalyticsConsumer({
+    const subscriber = new KafkaEventSubscriber({
       brokers: config.KAFKA_BROKERS,
-      clientId: 'analytics-consumer-int',
+      clientId: 'reporting-subscription-int',
       dataSource,
       deadLetters: publisher,
       maxAttempts: 2,
       retryDelayMs: 10,
       partitionsConsumedConcurrently: 2,
-      observer: { processed: (outcome) => outcomes.push(outcome), lag: () => undefined },
-    });
-    consumers.push(consumer);
-    await consumer.subscribe({
-      consumer: group,
-      topic,
-      fromBeginning: true,
-      handle: async (event, tx) => {
-        await tx.query('SELECT 1');
-        if (event.type === 'care.analytics.episode_escalated.v1') {
-          throw new Error('escalations are not counted yet');
-        }
-        applied.push(event.id);
+      observer: {
+        processed: (outcome) => outcomes.push(outcome),
+        lag: (_topic, _partition, messages) => lags.push(messages),
       },
+      logger: { warn: () => undefined, error: () => undefined },
     });
+    subscribers.push(subscriber);
     const events = analyticsEvents(tenantId, episode(), {
       patientKey: randomUUID(),
       episodeKey: randomUUID(),
@@ -107,16 +99,30 @@ describe('AnalyticsConsumer (real Kafka and PostgreSQL)', () => {
     const escalated = events.find((event) => event.type === 'care.analytics.episode_escalated.v1')!;
     const unknown = { ...started!, id: randomUUID(), type: 'care.analytics.survey_answered.v1' };
     const timed = { ...clocks!, id: randomUUID(), time: '2026-03-02T14:00:00Z' };
-
+    const key = started!.subject;
     await publisher.publish([
-      asMessage(started!),
-      asMessage(started!),
-      message(started!.subject, 'ADT^A03'),
-      message(started!.subject, JSON.stringify(unknown)),
-      message(started!.subject, JSON.stringify(timed)),
-      asMessage(escalated),
-      asMessage(clocks!),
+      message(key, JSON.stringify(started)),
+      message(key, JSON.stringify(started)),
+      message(key, 'ADT^A03'),
+      message(key, JSON.stringify(unknown)),
+      message(key, JSON.stringify(timed)),
+      message(key, JSON.stringify(escalated)),
+      message(key, JSON.stringify(clocks)),
     ]);
+
+    await subscriber.subscribe({
+      consumer: group,
+      topics: [topic],
+      fromBeginning: true,
+      read: readAnalyticsEvent,
+      handle: async (event, tx) => {
+        await tx.query('SELECT 1');
+        if (event.type === 'care.analytics.episode_escalated.v1') {
+          throw new Error('escalations are not counted yet');
+        }
+        applied.push(event.id);
+      },
+    });
 
     await until('every message processed', () => outcomes.length === 7);
     expect(outcomes).toEqual([
@@ -128,9 +134,11 @@ describe('AnalyticsConsumer (real Kafka and PostgreSQL)', () => {
       'dead-lettered',
       'applied',
     ]);
+    expect(lags[lags.length - 1]).toBe(0);
+    // The run [escalated, clocks] stopped at the escalation; each was then tried on its own.
     expect(applied).toEqual([started!.id, clocks!.id]);
     const inbox = await owner.query<{ event_id: string }[]>(
-      `SELECT event_id FROM inbox WHERE consumer = $1 ORDER BY processed_at`,
+      `SELECT event_id FROM inbox WHERE consumer = $1`,
       [group],
     );
     expect(inbox.map((row) => row.event_id).sort()).toEqual([started!.id, clocks!.id].sort());

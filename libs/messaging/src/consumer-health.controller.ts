@@ -9,15 +9,16 @@ import {
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { FanOutService } from './fan-out/fan-out.service';
+import { ConsumerGroupMembership } from './consumer-group-membership';
 
+/** /health and /ready of an app whose work is a consumer group: ready once it has joined. */
 @Controller()
-export class HealthController {
+export class ConsumerHealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealth,
     private readonly indicators: HealthIndicatorService,
-    private readonly fanOut: FanOutService,
+    private readonly membership: ConsumerGroupMembership<never>,
   ) {}
 
   @Get('health')
@@ -36,7 +37,7 @@ export class HealthController {
 
   private consumer(): HealthIndicatorResult {
     const indicator = this.indicators.check('kafka');
-    return this.fanOut.isConsuming
+    return this.membership.isConsuming
       ? indicator.up()
       : indicator.down({ message: 'the consumer has not joined its group yet' });
   }

@@ -3,7 +3,7 @@ import { handoffKinds, riskTiers } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
 import { fraction } from './fraction';
-import type { LaidOutReport, ReportField } from './report';
+import { laidOutReport, type LaidOutReport, type ReportField } from './report';
 import { grouping, hours, OF_TENANT_AND_YEAR, percentile, type Dimension } from './report-sql';
 import type { HandoffAcceptanceQuery } from './report-query';
 
@@ -83,31 +83,28 @@ export class GetHandoffAcceptance {
         [tenantId, query.dischargeYear ?? null],
       ),
     );
-    return {
-      fields: ['dischargeYear', ...(dimension ? [dimension.name] : []), ...FIELDS],
-      report: {
-        report: 'handoff-acceptance',
-        tenantId,
-        dischargeYear: query.dischargeYear ?? null,
-        groupBy: query.groupBy ?? null,
-        rows: rows.map((row) => ({
-          dischargeYear: row.dischargeYear,
-          ...(dimension ? { [dimension.name]: row[dimension.name] ?? null } : {}),
-          handoffs: row.handoffs,
-          accepted: fraction(row.accepted, row.handoffs),
-          acceptedWithinSla: fraction(row.acceptedWithinSla, row.accepted),
-          acceptanceHoursMean: row.acceptanceHoursMean,
-          acceptanceHoursP50: row.acceptanceHoursP50,
-          acceptanceHoursP90: row.acceptanceHoursP90,
-          declined: fraction(row.declined, row.handoffs),
-          reassigned: fraction(row.reassigned, row.handoffs),
-          escalated: fraction(row.escalated, row.handoffs),
-          completed: fraction(row.completed, row.accepted),
-          completedWithinSla: fraction(row.completedWithinSla, row.completed),
-          completionHoursP50: row.completionHoursP50,
-          completionHoursP90: row.completionHoursP90,
-        })),
-      },
-    };
+    return laidOutReport(
+      'handoff-acceptance',
+      tenantId,
+      query,
+      ['dischargeYear', ...(dimension ? [dimension.name] : [])],
+      FIELDS,
+      rows,
+      (row) => ({
+        handoffs: row.handoffs,
+        accepted: fraction(row.accepted, row.handoffs),
+        acceptedWithinSla: fraction(row.acceptedWithinSla, row.accepted),
+        acceptanceHoursMean: row.acceptanceHoursMean,
+        acceptanceHoursP50: row.acceptanceHoursP50,
+        acceptanceHoursP90: row.acceptanceHoursP90,
+        declined: fraction(row.declined, row.handoffs),
+        reassigned: fraction(row.reassigned, row.handoffs),
+        escalated: fraction(row.escalated, row.handoffs),
+        completed: fraction(row.completed, row.accepted),
+        completedWithinSla: fraction(row.completedWithinSla, row.completed),
+        completionHoursP50: row.completionHoursP50,
+        completionHoursP90: row.completionHoursP90,
+      }),
+    );
   }
 }

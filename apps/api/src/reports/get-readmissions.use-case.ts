@@ -3,7 +3,7 @@ import { riskTiers, tcmComplexities } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
 import { fraction } from './fraction';
-import type { LaidOutReport, ReportField } from './report';
+import { laidOutReport, type LaidOutReport, type ReportField } from './report';
 import { grouping, OF_TENANT_AND_YEAR, type Dimension } from './report-sql';
 import type { ReadmissionsQuery } from './report-query';
 
@@ -76,21 +76,18 @@ export class GetReadmissions {
       ),
     );
     const name = byWeek ? 'serviceWeek' : dimension?.name;
-    return {
-      fields: ['dischargeYear', ...(name ? [name] : []), ...FIELDS],
-      report: {
-        report: 'readmissions',
-        tenantId,
-        dischargeYear: query.dischargeYear ?? null,
-        groupBy: query.groupBy ?? null,
-        rows: rows.map((row) => ({
-          dischargeYear: row.dischargeYear,
-          ...(name ? { [name]: row[name] ?? null } : {}),
-          closedEpisodes: row.closedEpisodes,
-          readmitted: fraction(row.readmitted, row.closedEpisodes),
-          readmissions: row.readmissions,
-        })),
-      },
-    };
+    return laidOutReport(
+      'readmissions',
+      tenantId,
+      query,
+      ['dischargeYear', ...(name ? [name] : [])],
+      FIELDS,
+      rows,
+      (row) => ({
+        closedEpisodes: row.closedEpisodes,
+        readmitted: fraction(row.readmitted, row.closedEpisodes),
+        readmissions: row.readmissions,
+      }),
+    );
   }
 }

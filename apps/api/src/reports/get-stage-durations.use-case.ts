@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { careEpisodeStages, riskTiers, tcmComplexities } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
-import type { LaidOutReport, ReportField } from './report';
+import { laidOutReport, type LaidOutReport, type ReportField } from './report';
 import { hours, OF_TENANT_AND_YEAR, orderOf, percentile, type Dimension } from './report-sql';
 import type { StageDurationsQuery } from './report-query';
 
@@ -48,24 +48,20 @@ export class GetStageDurations {
         [tenantId, query.dischargeYear ?? null],
       ),
     );
-    return {
-      fields: ['dischargeYear', 'stage', ...(dimension ? [dimension.name] : []), ...FIELDS],
-      report: {
-        report: 'stage-durations',
-        tenantId,
-        dischargeYear: query.dischargeYear ?? null,
-        groupBy: query.groupBy ?? null,
-        rows: rows.map((row) => ({
-          dischargeYear: row.dischargeYear,
-          stage: row.stage,
-          ...(dimension ? { [dimension.name]: row[dimension.name] ?? null } : {}),
-          exits: row.exits,
-          hoursMean: row.hoursMean,
-          hoursP50: row.hoursP50,
-          hoursP90: row.hoursP90,
-          hoursMax: row.hoursMax,
-        })),
-      },
-    };
+    return laidOutReport(
+      'stage-durations',
+      tenantId,
+      query,
+      ['dischargeYear', 'stage', ...(dimension ? [dimension.name] : [])],
+      FIELDS,
+      rows,
+      (row) => ({
+        exits: row.exits,
+        hoursMean: row.hoursMean,
+        hoursP50: row.hoursP50,
+        hoursP90: row.hoursP90,
+        hoursMax: row.hoursMax,
+      }),
+    );
   }
 }

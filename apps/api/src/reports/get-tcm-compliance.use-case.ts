@@ -3,7 +3,7 @@ import { riskTiers, tcmComplexities } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
 import { fraction } from './fraction';
-import type { LaidOutReport, ReportField } from './report';
+import { laidOutReport, type LaidOutReport, type ReportField } from './report';
 import { grouping, OF_TENANT_AND_YEAR, percentile, type Dimension } from './report-sql';
 import type { TcmComplianceQuery } from './report-query';
 
@@ -92,33 +92,30 @@ export class GetTcmCompliance {
         [tenantId, query.dischargeYear ?? null],
       ),
     );
-    return {
-      fields: ['dischargeYear', ...(dimension ? [dimension.name] : []), ...FIELDS],
-      report: {
-        report: 'tcm-compliance',
-        tenantId,
-        dischargeYear: query.dischargeYear ?? null,
-        groupBy: query.groupBy ?? null,
-        rows: rows.map((row) => ({
-          dischargeYear: row.dischargeYear,
-          ...(dimension ? { [dimension.name]: row[dimension.name] ?? null } : {}),
-          episodes: row.episodes,
-          openEpisodes: row.openEpisodes,
-          cancelledEpisodes: row.cancelledEpisodes,
-          closedEpisodes: row.closedEpisodes,
-          contactWithinWindow: fraction(row.contactMet, row.closedEpisodes),
-          visitWithinWindow: fraction(row.visitMet, row.closedEpisodes),
-          medicationReconciledByVisit: fraction(row.medicationMet, row.closedEpisodes),
-          billable: fraction(row.billable, row.closedEpisodes),
-          billed99495: row.cpt99495,
-          billed99496: row.cpt99496,
-          failedAssessment: row.failedAssessment,
-          failedContact: row.failedContact,
-          failedFaceToFace: row.failedFaceToFace,
-          failedMedicationReconciliation: row.failedMedicationReconciliation,
-          firstContactHoursP50: row.firstContactHoursP50,
-        })),
-      },
-    };
+    return laidOutReport(
+      'tcm-compliance',
+      tenantId,
+      query,
+      ['dischargeYear', ...(dimension ? [dimension.name] : [])],
+      FIELDS,
+      rows,
+      (row) => ({
+        episodes: row.episodes,
+        openEpisodes: row.openEpisodes,
+        cancelledEpisodes: row.cancelledEpisodes,
+        closedEpisodes: row.closedEpisodes,
+        contactWithinWindow: fraction(row.contactMet, row.closedEpisodes),
+        visitWithinWindow: fraction(row.visitMet, row.closedEpisodes),
+        medicationReconciledByVisit: fraction(row.medicationMet, row.closedEpisodes),
+        billable: fraction(row.billable, row.closedEpisodes),
+        billed99495: row.cpt99495,
+        billed99496: row.cpt99496,
+        failedAssessment: row.failedAssessment,
+        failedContact: row.failedContact,
+        failedFaceToFace: row.failedFaceToFace,
+        failedMedicationReconciliation: row.failedMedicationReconciliation,
+        firstContactHoursP50: row.firstContactHoursP50,
+      }),
+    );
   }
 }

@@ -22,6 +22,34 @@ export interface LaidOutReport {
   fields: readonly ReportField[];
 }
 
+/**
+ * Lays a tenant's rows out as a report: its key columns (the discharge year, then what the
+ * rows are grouped by) in front of its own fields, each row's keys read from its query row.
+ */
+export function laidOutReport<Row extends Record<string, unknown>>(
+  report: string,
+  tenantId: string,
+  query: { dischargeYear?: number | undefined; groupBy?: string | undefined },
+  keys: readonly string[],
+  fields: readonly ReportField[],
+  rows: readonly Row[],
+  values: (row: Row) => ReportRow,
+): LaidOutReport {
+  return {
+    fields: [...keys, ...fields],
+    report: {
+      report,
+      tenantId,
+      dischargeYear: query.dischargeYear ?? null,
+      groupBy: query.groupBy ?? null,
+      rows: rows.map((row) => ({
+        ...Object.fromEntries(keys.map((key) => [key, (row[key] ?? null) as ReportValue])),
+        ...values(row),
+      })),
+    },
+  };
+}
+
 const FRACTION_PARTS = ['numerator', 'denominator', 'rate'] as const;
 const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 

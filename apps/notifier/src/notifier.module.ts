@@ -5,7 +5,7 @@ import {
   ConsumerHealthController,
   EVENT_PUBLISHER,
   EVENT_SUBSCRIBER,
-  KafkaEventPublisher,
+  eventPublisherProvider,
   KafkaEventSubscriber,
   type EventPublisher,
   type EventSubscriber,
@@ -52,15 +52,7 @@ export class NotifierModule {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => SecretCipher.fromConfig(config),
         },
-        {
-          provide: EVENT_PUBLISHER,
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) =>
-            new KafkaEventPublisher({
-              brokers: config.KAFKA_BROKERS,
-              clientId: `${config.KAFKA_CLIENT_ID}-notifier`,
-            }),
-        },
+        eventPublisherProvider('notifier'),
         {
           provide: EVENT_SUBSCRIBER,
           inject: [APP_CONFIG, DataSource, EVENT_PUBLISHER, NOTIFIER_SETTINGS],

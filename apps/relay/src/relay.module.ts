@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseHealth, EventStoreModule, OutboxStore } from '@care/event-store';
-import { EVENT_PUBLISHER, KafkaEventPublisher, type EventPublisher } from '@care/messaging';
+import { EVENT_PUBLISHER, eventPublisherProvider, type EventPublisher } from '@care/messaging';
 import { APP_CONFIG, ConfigModule, LoggingModule, type AppConfig } from '@care/platform';
 import { TerminusModule } from '@nestjs/terminus';
 import { AnalyticsStream } from './analytics/analytics-stream';
@@ -22,15 +22,7 @@ import { RelayMetrics } from './relay-metrics';
   controllers: [MetricsController, HealthController],
   providers: [
     DatabaseHealth,
-    {
-      provide: EVENT_PUBLISHER,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new KafkaEventPublisher({
-          brokers: config.KAFKA_BROKERS,
-          clientId: `${config.KAFKA_CLIENT_ID}-relay`,
-        }),
-    },
+    eventPublisherProvider('relay'),
     {
       provide: RelayLeadership,
       inject: [APP_CONFIG],

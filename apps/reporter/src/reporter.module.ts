@@ -5,7 +5,7 @@ import {
   ConsumerHealthController,
   EVENT_PUBLISHER,
   EVENT_SUBSCRIBER,
-  KafkaEventPublisher,
+  eventPublisherProvider,
   KafkaEventSubscriber,
   type EventPublisher,
   type EventSubscriber,
@@ -31,15 +31,7 @@ import { reportingSubscription } from './consumer/reporting-subscription';
     DatabaseHealth,
     ReporterMetrics,
     { provide: REPORTER_SETTINGS, inject: [APP_CONFIG], useFactory: reporterSettings },
-    {
-      provide: EVENT_PUBLISHER,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new KafkaEventPublisher({
-          brokers: config.KAFKA_BROKERS,
-          clientId: `${config.KAFKA_CLIENT_ID}-reporter`,
-        }),
-    },
+    eventPublisherProvider('reporter'),
     {
       provide: EVENT_SUBSCRIBER,
       inject: [APP_CONFIG, REPORTER_SETTINGS, DataSource, EVENT_PUBLISHER, ReporterMetrics],

@@ -8,3 +8,4 @@ export * from './kafka/kafka-event-subscriber';
 export * from './kafka/missing-topics';
 export * from './consumer-group-membership';
 export * from './consumer-health.controller';
+export * from './kafka/event-publisher.provider';

@@ -383,6 +383,8 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
       });
 
       await until('offset 4 committed', async () => (await committed(consumer, topic)) === 4);
+      // Outcomes are observed after the offset is committed.
+      await until('four outcomes observed', () => outcomes.length === 4);
       expect(outcomes).toEqual(['applied', 'applied', 'duplicate', 'duplicate']);
       expect((await effectRows(consumer)).map((row) => row.n)).toEqual([1, 2]);
     });
@@ -413,6 +415,7 @@ describe('KafkaEventSubscriber (real Kafka and PostgreSQL)', () => {
 
       const [letter] = await awaitDeadLetters(topic, 1);
       await until('offset 5 committed', async () => (await committed(consumer, topic)) === 5);
+      await until('five outcomes observed', () => outcomes.length === 5);
       // The run, then each message on its own: the poison three times, the others once.
       expect(runs).toEqual([[1, 2, 3, 4, 5], [1], [2], [3], [3], [3], [4], [5]]);
       expect(outcomes).toEqual(['applied', 'applied', 'dead-lettered', 'applied', 'applied']);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { stuckReasons } from '@care/domain';
+import { careEpisodeStages, stuckReasons } from '@care/domain';
 import { ChannelListener } from '@care/event-store';
 import { APP_CONFIG, type AppConfig } from '@care/platform';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ const CHANNEL = 'episode_worklist_changed';
 const notification = z.object({
   tenantId: z.string(),
   episodeId: z.uuid(),
-  stage: z.string(),
+  stage: z.enum(careEpisodeStages),
   stuckReasons: z.array(z.enum(stuckReasons)),
   version: z.number().int(),
 });

@@ -1,5 +1,7 @@
 import type { CareEpisodeStage, Handoff, RiskTier, StuckReason } from '../domain';
 
+// The api's answers as the console reads them; contract-check/ holds them to the api's types.
+
 /** RFC 9457 problem details, as every error of the api is answered. */
 export interface Problem {
   type: string;
@@ -89,9 +91,9 @@ export interface EpisodeView {
   version: number;
   riskTier?: RiskTier;
   deadlines: DeadlineView[];
-  handoffs: Handoff[];
-  stuck?: { reasons: StuckReason[]; since: string };
-  escalations?: { at: string; by: string; reason: string }[];
+  handoffs: readonly Handoff[];
+  stuck?: { reasons: readonly StuckReason[]; since: string };
+  escalations?: readonly { at: string; by: string; reason: string }[];
   timeline: Page<TimelineEntry>;
 }
 

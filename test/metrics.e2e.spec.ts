@@ -11,6 +11,7 @@ import { loadConfig } from '@care/platform';
 import { episodeWorklistProjection } from '@care/read-models';
 import type { DataSource } from 'typeorm';
 import { startApi } from './support/api-server';
+import { until } from './support/until';
 
 /** The api's Prometheus endpoint, scraped with an ops token, on the real PostgreSQL. */
 describe('api /metrics (real PostgreSQL)', () => {
@@ -102,6 +103,27 @@ describe('api /metrics (real PostgreSQL)', () => {
       /care_http_request_duration_seconds_count\{method="GET",route="\/v1\/episodes\/:episodeId",status="404"\} [1-9]/,
     );
     expect(text).not.toMatch(/route="\/v1\/episodes\/[0-9a-f]{8}-/);
+  });
+
+  it('times an event stream by how long it stayed open, apart from request latency', async () => {
+    const token = await issueToken(config, { subject: 'ops-1', roles: ['ops'], tenantId });
+    const closed = new AbortController();
+    const stream = await fetch(`${baseUrl}/v1/ops/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: closed.signal,
+    });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    await stream.body!.getReader().read();
+    closed.abort();
+
+    const series = 'care_http_event_stream_duration_seconds_count{route="/v1/ops/stream"}';
+    const text = await until('the closed stream to be timed', async () => {
+      const scraped = await (await scrape('ops')).text();
+      return Number(sample(scraped, series) ?? 0) >= 1 && scraped;
+    });
+    expect(text).not.toMatch(
+      /care_http_request_duration_seconds_count\{[^}]*route="\/v1\/ops\/stream"/,
+    );
   });
 
   it.each<[string, number, Role | undefined]>([

@@ -19,6 +19,7 @@ export class ApiMetrics {
   readonly registry = new Registry();
   private readonly logger = new Logger(ApiMetrics.name);
   private readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
+  private readonly streamDuration: Histogram<'route'>;
 
   constructor(dataSource: DataSource) {
     const registers = [this.registry];
@@ -29,6 +30,13 @@ export class ApiMetrics {
       help: 'Time from a request arriving to its answer being sent, by route template.',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.streamDuration = new Histogram({
+      name: 'care_http_event_stream_duration_seconds',
+      help: 'How long server-sent event streams stayed open, by route template.',
+      labelNames: ['route'],
+      buckets: [1, 10, 60, 300, 900, 3600, 14_400, 86_400],
       registers,
     });
     // The two episode gauges are collected at once on each scrape and share one query.
@@ -101,16 +109,25 @@ export class ApiMetrics {
     return this.registry.metrics();
   }
 
-  /** Times every request by its route template, so ids never become label values. */
+  /**
+   * Times every request by its route template, so ids never become label values. An event
+   * stream's answer lasts as long as its client stays, so it is timed apart from the latency;
+   * a request whose client left before its answer was sent is not timed.
+   */
   readonly timeRequests = (request: Request, response: Response, next: NextFunction): void => {
-    const stop = this.requestDuration.startTimer();
-    response.once('finish', () => {
-      const route = (request.route as { path?: string } | undefined)?.path;
-      stop({
-        method: request.method,
-        route: route ? `${request.baseUrl}${route}` : 'unmatched',
-        status: String(response.statusCode),
-      });
+    const started = process.hrtime.bigint();
+    response.once('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const path = (request.route as { path?: string } | undefined)?.path;
+      const route = path ? `${request.baseUrl}${path}` : 'unmatched';
+      if (String(response.getHeader('content-type')).startsWith('text/event-stream')) {
+        this.streamDuration.observe({ route }, seconds);
+      } else if (response.writableFinished) {
+        this.requestDuration.observe(
+          { method: request.method, route, status: String(response.statusCode) },
+          seconds,
+        );
+      }
     });
     next();
   };

@@ -64,6 +64,12 @@ describe('docker-compose.yml', () => {
     expect(init).toContain(
       `CREATE ROLE ${localStack.POSTGRES_APP_USER} LOGIN PASSWORD '${localStack.POSTGRES_APP_PASSWORD}'`,
     );
+    expect(init).toContain(
+      `CREATE ROLE ${localStack.POSTGRES_RELAY_USER} LOGIN PASSWORD '${localStack.POSTGRES_RELAY_PASSWORD}'`,
+    );
+    expect(compose.services.relay?.environment?.RELAY_DATABASE_URL).toBe(
+      `postgres://${localStack.POSTGRES_RELAY_USER}:${localStack.POSTGRES_RELAY_PASSWORD}@postgres:${localStack.POSTGRES_PORT}/${localStack.POSTGRES_DB}`,
+    );
   });
 
   it.each(appServices)('gives %s only variables of the config schema, all valid', (service) => {

@@ -7,6 +7,9 @@ export function applyServerTestEnvironment(): void {
   process.env.LOG_LEVEL ??= 'warn';
   process.env.DATABASE_URL =
     process.env.TEST_DATABASE_URL ?? 'postgres://care_app:care_app@127.0.0.1:5432/care_test';
+  process.env.RELAY_DATABASE_URL =
+    process.env.TEST_RELAY_DATABASE_URL ??
+    'postgres://care_relay:care_relay@127.0.0.1:5432/care_test';
   process.env.DATABASE_OWNER_URL =
     process.env.TEST_DATABASE_OWNER_URL ?? 'postgres://care:care@127.0.0.1:5432/care_test';
   process.env.TEMPORAL_TASK_QUEUE ??= `care-episodes-test-${process.pid}`;

@@ -38,13 +38,17 @@ pg_super_psql() {
     -U "$(pg_os_user)" -d postgres "$@"
 }
 
-# The schema owner's URL (migrations); pg_app_url is the apps' role.
+# The schema owner's URL (migrations); pg_app_url is the apps' role, pg_relay_url the relay's.
 pg_owner_url() {
   printf 'postgres://%s:%s@127.0.0.1:%s/%s' "$POSTGRES_USER" "$POSTGRES_PASSWORD" "$POSTGRES_PORT" "${1:-$POSTGRES_DB}"
 }
 
 pg_app_url() {
   printf 'postgres://%s:%s@127.0.0.1:%s/%s' "$POSTGRES_APP_USER" "$POSTGRES_APP_PASSWORD" "$POSTGRES_PORT" "${1:-$POSTGRES_DB}"
+}
+
+pg_relay_url() {
+  printf 'postgres://%s:%s@127.0.0.1:%s/%s' "$POSTGRES_RELAY_USER" "$POSTGRES_RELAY_PASSWORD" "$POSTGRES_PORT" "${1:-$POSTGRES_DB}"
 }
 
 # --- install ---------------------------------------------------------------------
@@ -122,27 +126,29 @@ pg_ready() {
     && pg_super_psql -tAc 'select 1' >/dev/null
 }
 
-# Create the owner and application roles and the databases (idempotent; neither is a
-# superuser). The migrations grant the application role what it may do.
+# Create the owner, application and relay roles and the databases (idempotent; none is a
+# superuser). The migrations grant the application and relay roles what they may do.
 pg_bootstrap_roles() {
   pg_super_psql -v owner_user="$POSTGRES_USER" -v owner_pass="$POSTGRES_PASSWORD" \
     -v app_user="$POSTGRES_APP_USER" -v app_pass="$POSTGRES_APP_PASSWORD" \
+    -v relay_user="$POSTGRES_RELAY_USER" -v relay_pass="$POSTGRES_RELAY_PASSWORD" \
     -v app_db="$POSTGRES_DB" -v test_db="$POSTGRES_TEST_DB" -v bench_db="$POSTGRES_BENCH_DB" \
     >/dev/null <<'SQL'
 SELECT format('CREATE ROLE %I', r)
-  FROM unnest(ARRAY[:'owner_user', :'app_user']) AS r
+  FROM unnest(ARRAY[:'owner_user', :'app_user', :'relay_user']) AS r
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \gexec
 SELECT format('ALTER ROLE %I LOGIN CREATEROLE NOSUPERUSER PASSWORD %L', :'owner_user', :'owner_pass') \gexec
-SELECT format('ALTER ROLE %I LOGIN NOCREATEROLE NOSUPERUSER PASSWORD %L', :'app_user', :'app_pass') \gexec
+SELECT format('ALTER ROLE %I LOGIN NOCREATEROLE NOSUPERUSER PASSWORD %L', r, p)
+  FROM unnest(ARRAY[:'app_user', :'relay_user'], ARRAY[:'app_pass', :'relay_pass']) AS l(r, p) \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', d, :'owner_user')
   FROM unnest(ARRAY[:'app_db', :'test_db', :'bench_db']) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
 SELECT format('ALTER DATABASE %I OWNER TO %I', d, :'owner_user')
   FROM unnest(ARRAY[:'app_db', :'test_db', :'bench_db']) AS d \gexec
 SQL
-  # Prove both URLs work over TCP with their passwords.
+  # Prove the URLs work over TCP with their passwords.
   local url
-  for url in "$(pg_owner_url)" "$(pg_app_url)"; do
+  for url in "$(pg_owner_url)" "$(pg_app_url)" "$(pg_relay_url)"; do
     PGCONNECT_TIMEOUT=5 "$PG_BIN/psql" -X -q -tAc 'select 1' "$url" >/dev/null \
       || die "postgres: cannot log in over TCP ($url)"
   done

@@ -86,10 +86,13 @@ cmd_env() {
   cat <<EOF
 export DATABASE_URL=$(pg_app_url)
 export TEST_DATABASE_URL=$(pg_app_url "$POSTGRES_TEST_DB")
+export RELAY_DATABASE_URL=$(pg_relay_url)
+export TEST_RELAY_DATABASE_URL=$(pg_relay_url "$POSTGRES_TEST_DB")
 export DATABASE_OWNER_URL=$(pg_owner_url)
 export TEST_DATABASE_OWNER_URL=$(pg_owner_url "$POSTGRES_TEST_DB")
 export BENCH_DATABASE_URL=$(pg_app_url "$POSTGRES_BENCH_DB")
 export BENCH_DATABASE_OWNER_URL=$(pg_owner_url "$POSTGRES_BENCH_DB")
+export BENCH_RELAY_DATABASE_URL=$(pg_relay_url "$POSTGRES_BENCH_DB")
 export TEMPORAL_ADDRESS=$(temporal_address)
 export TEMPORAL_NAMESPACE=$TEMPORAL_NAMESPACE
 export TEMPORAL_TEST_SERVER_PATH=$TEMPORAL_TEST_SERVER_BIN

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   applyServerTestEnvironment();
   const config = loadConfig();
   const dataSource = await createDataSource({
-    url: config.DATABASE_URL,
+    url: config.RELAY_DATABASE_URL,
     poolSize: 2,
     applicationName: 'relay-harness',
   }).initialize();
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     derivedStreams: [createAnalyticsStream(dataSource, publisher)],
   });
   const leadership = new RelayLeadership({
-    connectionString: config.DATABASE_URL,
+    connectionString: config.RELAY_DATABASE_URL,
     applicationName: 'relay-harness-leader',
     standbyPollMs: config.RELAY_STANDBY_POLL_MS,
   });

@@ -16,7 +16,10 @@ import { RelayMetrics } from './relay-metrics';
   imports: [
     ConfigModule,
     LoggingModule.forApp('relay'),
-    EventStoreModule.forRoot({ applicationName: 'care-relay' }),
+    EventStoreModule.forRoot({
+      applicationName: 'care-relay',
+      databaseUrl: (config) => config.RELAY_DATABASE_URL,
+    }),
     TerminusModule,
   ],
   controllers: [MetricsController, HealthController],
@@ -28,7 +31,7 @@ import { RelayMetrics } from './relay-metrics';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
         new RelayLeadership({
-          connectionString: config.DATABASE_URL,
+          connectionString: config.RELAY_DATABASE_URL,
           applicationName: 'care-relay-leader',
           standbyPollMs: config.RELAY_STANDBY_POLL_MS,
         }),

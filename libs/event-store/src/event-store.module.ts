@@ -8,6 +8,8 @@ import type { Projection } from './projections/projection';
 
 export interface EventStoreModuleOptions {
   applicationName: string;
+  /** The login to connect as; the app role's `DATABASE_URL` unless told otherwise. */
+  databaseUrl?: (config: AppConfig) => string;
   /** Projections applied in the append's transaction (mode 'inline'). */
   inlineProjections?: readonly Projection[];
 }
@@ -25,7 +27,7 @@ export class EventStoreModule implements OnApplicationShutdown {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) =>
             createDataSource({
-              url: config.DATABASE_URL,
+              url: options.databaseUrl?.(config) ?? config.DATABASE_URL,
               poolSize: config.DATABASE_POOL_SIZE,
               applicationName: options.applicationName,
             }).initialize(),

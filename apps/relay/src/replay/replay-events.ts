@@ -6,7 +6,7 @@ import type { ReplayArguments } from './replay-arguments';
 
 export type ReplayConfig = Pick<
   AppConfig,
-  'DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'RELAY_BATCH_SIZE'
+  'RELAY_DATABASE_URL' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'RELAY_BATCH_SIZE'
 >;
 
 export interface ReplayProgress {
@@ -33,7 +33,7 @@ export async function replayEvents(
   };
   await assertTopicsExist(connection, [args.topic]);
   const dataSource = await createDataSource({
-    url: config.DATABASE_URL,
+    url: config.RELAY_DATABASE_URL,
     poolSize: 1,
     applicationName: 'care-events-replay',
   }).initialize();

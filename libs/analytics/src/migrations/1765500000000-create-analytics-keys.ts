@@ -80,8 +80,7 @@ export class CreateAnalyticsKeys1765500000000 implements MigrationInterface {
     await queryRunner.query(
       `GRANT EXECUTE ON FUNCTION analytics_subjects(text[], text[], text[], date[]) TO ${ANALYTICS_PUBLISHER_ROLE}`,
     );
-    // Every app logs in as the app role today, the relay included. A deployment that gives
-    // the relay a login of its own grants this role to that login and revokes it from the app role.
+    // Moved to the relay's own login by RelayPublishesAnalytics1765700000000.
     await ensureAppRole(queryRunner);
     await queryRunner.query(`GRANT ${ANALYTICS_PUBLISHER_ROLE} TO ${APP_ROLE}`);
   }

@@ -21,6 +21,11 @@ export const configSchema = z
     LOG_FILE: z.string().min(1).optional(),
     /** The application role: it may append events but never update or delete them. */
     DATABASE_URL: postgresUrl.default('postgres://care_app:care_app@127.0.0.1:5432/care'),
+    /**
+     * The relay's login: the app role's rights, and alone may hand out the analytics stream's
+     * pseudonymous keys. Used by the relay and by replays.
+     */
+    RELAY_DATABASE_URL: postgresUrl.default('postgres://care_relay:care_relay@127.0.0.1:5432/care'),
     /** The schema owner, used only by migrations and projection rebuilds. */
     DATABASE_OWNER_URL: postgresUrl.default('postgres://care:care@127.0.0.1:5432/care'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

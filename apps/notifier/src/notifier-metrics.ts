@@ -18,6 +18,7 @@ export class NotifierMetrics {
   private readonly logger = new Logger(NotifierMetrics.name);
   private readonly attempts: Counter<'outcome'>;
   private readonly dead: Counter;
+  private readonly pruned: Counter;
   private readonly attemptDuration: Histogram;
   private readonly eventToDelivery: Histogram;
 
@@ -33,6 +34,11 @@ export class NotifierMetrics {
     this.dead = new Counter({
       name: 'care_notifier_deliveries_dead_total',
       help: 'Deliveries given up on after their last attempt (redeliverable through the api).',
+      registers,
+    });
+    this.pruned = new Counter({
+      name: 'care_notifier_deliveries_pruned_total',
+      help: 'Delivered webhooks deleted once past NOTIFIER_DELIVERED_RETENTION_DAYS.',
       registers,
     });
     this.attemptDuration = new Histogram({
@@ -108,5 +114,9 @@ export class NotifierMetrics {
 
   recordDead(): void {
     this.dead.inc();
+  }
+
+  recordPruned(deliveries: number): void {
+    this.pruned.inc(deliveries);
   }
 }

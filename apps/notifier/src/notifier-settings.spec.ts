@@ -13,6 +13,7 @@ describe('notifierSettings', () => {
       requestTimeoutMs: 10_000,
       leaseMs: 60_000,
       pollIntervalMs: 1_000,
+      deliveredRetentionDays: 30,
       targets: { allowInsecureHttp: false, allowPrivateTargets: false },
     });
   });

@@ -14,6 +14,7 @@ export interface NotifierSettings {
   requestTimeoutMs: number;
   leaseMs: number;
   pollIntervalMs: number;
+  deliveredRetentionDays: number;
   targets: TargetPolicy;
 }
 
@@ -45,6 +46,7 @@ export function notifierSettings(config: AppConfig): NotifierSettings {
     requestTimeoutMs: config.NOTIFIER_REQUEST_TIMEOUT_MS,
     leaseMs: config.NOTIFIER_LEASE_MS,
     pollIntervalMs: config.NOTIFIER_POLL_INTERVAL_MS,
+    deliveredRetentionDays: config.NOTIFIER_DELIVERED_RETENTION_DAYS,
     targets: targetPolicy(config),
   };
 }

@@ -15,6 +15,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { DeliveryLoop } from './delivery/delivery-loop.service';
 import { DeliveryQueue } from './delivery/delivery-queue';
+import { DeliveryRetention } from './delivery/delivery-retention.service';
 import { DeliveryWakeups } from './delivery/delivery-wakeups';
 import type { RandomSource } from './delivery/retry-delay';
 import { WebhookSender } from './delivery/webhook-sender';
@@ -107,6 +108,7 @@ export class NotifierModule {
           ) => new ConsumerGroupMembership(subscriber, deadLetters, fanOutSubscription(settings)),
         },
         DeliveryLoop,
+        DeliveryRetention,
       ],
     };
   }

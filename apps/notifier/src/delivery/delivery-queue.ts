@@ -111,6 +111,15 @@ export class DeliveryQueue {
     }));
   }
 
+  /** Deletes up to `maxRows` deliveries delivered more than `retentionDays` ago; says how many. */
+  async pruneDelivered(retentionDays: number, maxRows: number): Promise<number> {
+    const [row] = await this.dataSource.query<{ pruned: number }[]>(
+      `SELECT prune_delivered_webhooks($1, $2) AS pruned`,
+      [retentionDays, maxRows],
+    );
+    return row?.pruned ?? 0;
+  }
+
   /** False when the lease was lost (it ran out and another notifier took the delivery). */
   private async finish(
     delivery: ClaimedDelivery,

@@ -110,6 +110,8 @@ export const configSchema = z
     NOTIFIER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
     /** Polling for due deliveries, besides the wake-up each new one sends. */
     NOTIFIER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+    /** Delivered webhooks are kept this long, then deleted; pending and dead ones stay. */
+    NOTIFIER_DELIVERED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Local development and tests only: loopback and private (RFC 1918, ULA) targets. */
     NOTIFIER_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
     /** Local development and tests only: http: targets besides https:. */

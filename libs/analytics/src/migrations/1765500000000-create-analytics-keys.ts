@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 // Relative, not @care/event-store: Jest's global setup runs migrations without path aliases.
-import { APP_ROLE, ensureAppRole } from '../../../event-store/src/migrations/app-role';
+import { APP_ROLE, ensureAppRole, ensureRole } from '../../../event-store/src/migrations/app-role';
 
 /** The role that may look up pseudonymous keys: the analytics stream's publisher. */
 export const ANALYTICS_PUBLISHER_ROLE = 'care_analytics_publisher';
@@ -71,12 +71,7 @@ export class CreateAnalyticsKeys1765500000000 implements MigrationInterface {
     await queryRunner.query(
       `REVOKE ALL ON FUNCTION analytics_subjects(text[], text[], text[], date[]) FROM PUBLIC`,
     );
-    await queryRunner.query(`
-      DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ANALYTICS_PUBLISHER_ROLE}') THEN
-          CREATE ROLE ${ANALYTICS_PUBLISHER_ROLE} NOLOGIN;
-        END IF;
-      END $$`);
+    await ensureRole(queryRunner, ANALYTICS_PUBLISHER_ROLE);
     await queryRunner.query(
       `GRANT EXECUTE ON FUNCTION analytics_subjects(text[], text[], text[], date[]) TO ${ANALYTICS_PUBLISHER_ROLE}`,
     );

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 // Relative, not @care/event-store: Jest's global setup runs migrations without path aliases.
-import { APP_ROLE, ensureAppRole } from '../../../event-store/src/migrations/app-role';
+import { APP_ROLE, ensureAppRole, ensureRole } from '../../../event-store/src/migrations/app-role';
 import { ANALYTICS_PUBLISHER_ROLE } from './1765500000000-create-analytics-keys';
 
 /** The relay's login: the app role's rights, and the only one to hold the publisher's. */
@@ -16,12 +16,7 @@ export class RelayPublishesAnalytics1765700000000 implements MigrationInterface 
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await ensureAppRole(queryRunner);
-    await queryRunner.query(`
-      DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${RELAY_ROLE}') THEN
-          CREATE ROLE ${RELAY_ROLE} NOLOGIN;
-        END IF;
-      END $$`);
+    await ensureRole(queryRunner, RELAY_ROLE);
     await queryRunner.query(`GRANT ${APP_ROLE} TO ${RELAY_ROLE}`);
     await queryRunner.query(`GRANT ${ANALYTICS_PUBLISHER_ROLE} TO ${RELAY_ROLE}`);
     await queryRunner.query(`REVOKE ${ANALYTICS_PUBLISHER_ROLE} FROM ${APP_ROLE}`);

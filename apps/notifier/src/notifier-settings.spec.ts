@@ -14,7 +14,7 @@ describe('notifierSettings', () => {
       leaseMs: 60_000,
       pollIntervalMs: 1_000,
       deliveredRetentionDays: 30,
-      targets: { allowInsecureHttp: false, allowPrivateTargets: false },
+      targets: { allowInsecureHttp: false, allowPrivateTargets: false, privateNetworks: [] },
     });
   });
 
@@ -26,7 +26,19 @@ describe('notifierSettings', () => {
     expect(notifierSettings(local).targets).toEqual({
       allowInsecureHttp: true,
       allowPrivateTargets: true,
+      privateNetworks: [],
     });
+  });
+
+  it("reads the deployment's own private networks, and refuses a block outside the private ranges", () => {
+    const hospital = loadConfig({ NOTIFIER_PRIVATE_NETWORKS: '10.20.0.0/16' });
+    expect(notifierSettings(hospital).targets.privateNetworks).toEqual([
+      { network: '10.20.0.0', prefix: 16 },
+    ]);
+    const metadata = loadConfig({ NOTIFIER_PRIVATE_NETWORKS: '169.254.0.0/16' });
+    expect(() => notifierSettings(metadata)).toThrow(
+      'NOTIFIER_PRIVATE_NETWORKS: 169.254.0.0/16 is not inside a private range',
+    );
   });
 
   it('refuses a lease no longer than a request: a second notifier would take it mid-request', () => {

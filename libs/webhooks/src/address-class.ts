@@ -107,3 +107,16 @@ export function classifyAddress(address: string): AddressClass {
   for (const [kind, list] of lists) if (list.check(address, family)) return kind;
   return 'public';
 }
+
+/** Whether the whole block `network/prefix` lies inside one private (RFC 1918, ULA) range. */
+export function isPrivateBlock(network: string, prefix: number): boolean {
+  const version = isIP(network);
+  if (version === 0) return false;
+  const family = version === 4 ? 'ipv4' : 'ipv6';
+  return ranges.private[family].some(([start, size]) => {
+    if (prefix < size) return false;
+    const range = new BlockList();
+    range.addSubnet(start, size, family);
+    return range.check(network, family);
+  });
+}

@@ -1,5 +1,6 @@
 export * from './address-class';
 export * from './deliveries-channel';
+export * from './private-networks';
 export * from './resolve-webhook-target';
 export * from './secret-cipher';
 export * from './target-policy';

@@ -3,8 +3,16 @@ import type { LookupFunction } from 'node:net';
 import { checkWebhookTarget, guardedLookup, type ResolveAll } from './resolve-webhook-target';
 import { RefusedTarget, type TargetPolicy } from './webhook-target';
 
-const strict: TargetPolicy = { allowInsecureHttp: false, allowPrivateTargets: false };
-const local: TargetPolicy = { allowInsecureHttp: true, allowPrivateTargets: true };
+const strict: TargetPolicy = {
+  allowInsecureHttp: false,
+  allowPrivateTargets: false,
+  privateNetworks: [],
+};
+const local: TargetPolicy = {
+  allowInsecureHttp: true,
+  allowPrivateTargets: true,
+  privateNetworks: [],
+};
 
 /** A resolver answering from a fixed table, as a DNS server would. */
 const zone =
@@ -52,6 +60,19 @@ describe('checkWebhookTarget', () => {
     ['https://empty.example.org/', 'unresolvable'],
   ])('refuses %s (%s)', async (url, reason) => {
     expect(await reasonOf(checkWebhookTarget(new URL(url), strict, dns))).toBe(reason);
+  });
+
+  it("allows a name resolving into the deployment's own private networks", async () => {
+    const hospital: TargetPolicy = {
+      ...strict,
+      privateNetworks: [{ network: '10.20.0.0', prefix: 16 }],
+    };
+    await expect(
+      checkWebhookTarget(new URL('https://internal.example.org/'), hospital, dns),
+    ).resolves.toBeUndefined();
+    expect(
+      await reasonOf(checkWebhookTarget(new URL('https://split.example.org/'), hospital, dns)),
+    ).toBe('loopback');
   });
 
   it('names the address a refused name resolves to', async () => {

@@ -1,7 +1,15 @@
 import { checkTargetUrl, RefusedTarget, type TargetPolicy } from './webhook-target';
 
-const strict: TargetPolicy = { allowInsecureHttp: false, allowPrivateTargets: false };
-const local: TargetPolicy = { allowInsecureHttp: true, allowPrivateTargets: true };
+const strict: TargetPolicy = {
+  allowInsecureHttp: false,
+  allowPrivateTargets: false,
+  privateNetworks: [],
+};
+const local: TargetPolicy = {
+  allowInsecureHttp: true,
+  allowPrivateTargets: true,
+  privateNetworks: [],
+};
 
 const refusal = (url: string, policy: TargetPolicy) => {
   try {
@@ -73,9 +81,26 @@ describe('checkTargetUrl', () => {
   });
 
   it('allows private targets over https only, unless http is allowed too', () => {
-    const privateOnly = { allowInsecureHttp: false, allowPrivateTargets: true };
+    const privateOnly = {
+      allowInsecureHttp: false,
+      allowPrivateTargets: true,
+      privateNetworks: [],
+    };
     expect(refusal('https://127.0.0.1/', privateOnly)).toBeUndefined();
     expect(refusal('http://127.0.0.1/', privateOnly)).toBe('insecure-http');
+  });
+
+  it("allows a private target in the deployment's own networks, and nothing else besides", () => {
+    const hospital: TargetPolicy = {
+      ...strict,
+      privateNetworks: [{ network: '10.20.0.0', prefix: 16 }],
+    };
+    expect(refusal('https://10.20.30.40/hooks', hospital)).toBeUndefined();
+    expect(refusal('https://[::ffff:10.20.30.40]/hooks', hospital)).toBeUndefined();
+    expect(refusal('https://10.21.0.1/hooks', hospital)).toBe('private');
+    expect(refusal('https://127.0.0.1/hooks', hospital)).toBe('loopback');
+    expect(refusal('https://169.254.169.254/', hospital)).toBe('link-local');
+    expect(refusal('http://10.20.30.40/hooks', hospital)).toBe('insecure-http');
   });
 
   it('says which rule refused, in words', () => {

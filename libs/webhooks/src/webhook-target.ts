@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { classifyAddress, type AddressClass } from './address-class';
+import { inPrivateNetworks, type PrivateNetwork } from './private-networks';
 
 /** Where webhooks may go: only public https targets unless a local setup allows more. */
 export interface TargetPolicy {
@@ -7,6 +8,8 @@ export interface TargetPolicy {
   allowInsecureHttp: boolean;
   /** Loopback and private (RFC 1918, IPv6 ULA) addresses (NOTIFIER_ALLOW_PRIVATE_TARGETS). */
   allowPrivateTargets: boolean;
+  /** Private addresses allowed in production: the deployment's own networks (NOTIFIER_PRIVATE_NETWORKS). */
+  privateNetworks: readonly PrivateNetwork[];
 }
 
 export type TargetRefusalReason =
@@ -31,6 +34,7 @@ export function checkAddress(address: string, policy: TargetPolicy): void {
   const kind = classifyAddress(address);
   if (kind === 'public') return;
   if (policy.allowPrivateTargets && PRIVATE_CLASSES.includes(kind)) return;
+  if (kind === 'private' && inPrivateNetworks(address, policy.privateNetworks)) return;
   throw new RefusedTarget(kind, `${address} is a ${kind} address`);
 }
 

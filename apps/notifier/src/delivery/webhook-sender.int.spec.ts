@@ -10,7 +10,7 @@ interface Received {
 }
 
 describe('WebhookSender (a real local HTTP server)', () => {
-  const local = { allowInsecureHttp: true, allowPrivateTargets: true };
+  const local = { allowInsecureHttp: true, allowPrivateTargets: true, privateNetworks: [] };
   const received: Received[] = [];
   let answer: (request: IncomingMessage, response: ServerResponse) => void;
   let server: Server;
@@ -134,7 +134,7 @@ describe('WebhookSender (a real local HTTP server)', () => {
   });
 
   it('refuses a loopback target unless private targets are allowed, without connecting', async () => {
-    const strictHttp = { allowInsecureHttp: true, allowPrivateTargets: false };
+    const strictHttp = { allowInsecureHttp: true, allowPrivateTargets: false, privateNetworks: [] };
 
     const literal = await sender({ policy: strictHttp }).send(request('/hooks'));
     const named = await sender({ policy: strictHttp }).send(request('/hooks', 'localhost'));
@@ -159,7 +159,7 @@ describe('WebhookSender (a real local HTTP server)', () => {
     const allowed = await sender({ resolveAll }).send(request('/named', 'receiver.test'));
     const refused = await sender({
       resolveAll,
-      policy: { allowInsecureHttp: true, allowPrivateTargets: false },
+      policy: { allowInsecureHttp: true, allowPrivateTargets: false, privateNetworks: [] },
     }).send(request('/named', 'rebound.test'));
 
     expect(allowed).toMatchObject({ kind: 'delivered' });

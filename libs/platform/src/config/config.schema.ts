@@ -114,6 +114,11 @@ export const configSchema = z
     NOTIFIER_DELIVERED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Local development and tests only: loopback and private (RFC 1918, ULA) targets. */
     NOTIFIER_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
+    /**
+     * The deployment's own private networks webhooks may go to (a hospital's receiver on its
+     * network), as comma-separated CIDR blocks inside 10/8, 172.16/12, 192.168/16 or fc00::/7.
+     */
+    NOTIFIER_PRIVATE_NETWORKS: z.string().default(''),
     /** Local development and tests only: http: targets besides https:. */
     NOTIFIER_ALLOW_INSECURE_HTTP: z.stringbool().default(false),
     /** AES-256 keys for webhook signing secrets at rest, `id:base64key[,...]`; see README. */

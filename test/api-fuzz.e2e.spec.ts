@@ -44,6 +44,7 @@ describe('api under random input (fast-check)', () => {
     `/v1/ops/episodes/${episodeId}/handoffs/${randomUUID()}/reassign`,
     `/v1/ops/episodes/${episodeId}/retry`,
     `/v1/ops/episodes/${episodeId}/cancel`,
+    '/v1/ops/intake/1/retry',
   ];
 
   const post = (path: string, body: string, contentType = 'application/json') =>
@@ -105,6 +106,7 @@ describe('api under random input (fast-check)', () => {
     '/v1/patients',
     '/v1/ops/stuck',
     '/v1/ops/overview',
+    '/v1/ops/intake',
   ];
   const queryValue = fc.oneof(
     fc.string({ maxLength: 40 }),

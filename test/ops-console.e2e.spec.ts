@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { issueToken, type Role } from '@care/auth';
+import { createDataSource } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import type { Page } from 'playwright-core';
+import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { startApi } from './support/api-server';
 import { openBrowser, saveScreenshot, type BrowserSession } from './support/browser';
@@ -28,8 +30,14 @@ describe('ops console in a browser (api, worker and Chromium on the real stack)'
   let api: INestApplication;
   let baseUrl: string;
   let browser: BrowserSession;
+  let dataSource: DataSource;
 
   beforeAll(async () => {
+    dataSource = await createDataSource({
+      url: config.DATABASE_URL,
+      poolSize: 1,
+      applicationName: 'ops-console-e2e',
+    }).initialize();
     await ensureConsoleBuilt();
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await worker.init();
@@ -41,6 +49,8 @@ describe('ops console in a browser (api, worker and Chromium on the real stack)'
     await browser?.close();
     await api?.close();
     await worker?.close();
+    await dataSource?.query(`DELETE FROM intake_queue WHERE tenant_id = $1`, [tenantId]);
+    await dataSource?.destroy();
   });
 
   const tokenFor = (roles: Role[], subject: string) =>
@@ -123,6 +133,7 @@ describe('ops console in a browser (api, worker and Chromium on the real stack)'
       'Stuck by reason',
       'TCM compliance today',
       'Stage funnel',
+      'Feed messages',
       'Time in stage',
     ]) {
       await page.getByRole('heading', { level: 2, name: section }).waitFor();
@@ -167,4 +178,44 @@ describe('ops console in a browser (api, worker and Chromium on the real stack)'
     );
     await page.close();
   }, 120_000);
+
+  it('lists a feed message that keeps failing on the overview, and retries it now with a reason', async () => {
+    const encounterId = `ENC-${randomUUID().slice(0, 8)}`;
+    const [queued] = await dataSource.query<{ position: string }[]>(
+      `INSERT INTO intake_queue (tenant_id, patient_id, action, attempts, last_error, next_attempt_at)
+       VALUES ($1, $2, $3, 4, 'Temporal unavailable', now() + interval '1 hour')
+       RETURNING position::text AS position`,
+      [
+        tenantId,
+        randomUUID(),
+        JSON.stringify({ kind: 'admission', encounterId, admittedAt: new Date().toISOString() }),
+      ],
+    );
+    const position = queued!.position;
+    const page = await browser.context.newPage();
+
+    await signIn(page, await tokenFor(['ops'], 'ops-lead'));
+    await page.getByRole('heading', { level: 2, name: 'Feed messages' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: `Message ${position}` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`Admission of encounter ${encounterId}`);
+    expect(await row.textContent()).toContain('Temporal unavailable');
+    await saveScreenshot(page, 'feed-messages');
+
+    await row.getByRole('button', { name: `Retry now message ${position}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Retry feed message' });
+    await dialog
+      .getByRole('textbox', { name: 'Reason' })
+      .fill('Temporal is back after maintenance');
+    await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText(`Feed message ${position} will be tried now.`).waitFor();
+
+    const [audit] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'ops.intake.retry'`,
+      [tenantId],
+    );
+    expect(audit?.n).toBe(1);
+    await page.close();
+  }, 60_000);
 });

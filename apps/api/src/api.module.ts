@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpsModule } from './ops/ops.module';
 import { OpsActionsModule } from './ops-actions/ops-actions.module';
+import { OpsIntakeModule } from './ops-intake/ops-intake.module';
 import { PatientsModule } from './patients/patients.module';
 import { ReportsModule } from './reports/reports.module';
 import { WorklistsModule } from './worklists/worklists.module';
@@ -28,6 +29,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     PatientsModule,
     OpsModule,
     OpsActionsModule,
+    OpsIntakeModule,
     HealthModule,
     MetricsModule,
     DischargesModule,

@@ -6,6 +6,8 @@
 import type { EpisodeChange } from '../../api/src/ops/episode-changes.service';
 import type { EpisodeView } from '../../api/src/episodes/episode-view';
 import type { EpisodeWorkflowView } from '../../api/src/ops-actions/episode-workflow-view';
+import type { IntakeProblem } from '../../api/src/intake/intake-problem';
+import type { IntakeRetryResult } from '../../api/src/ops-intake/retry-intake-message.use-case';
 import type { OpsOverview } from '../../api/src/ops/ops-overview';
 import type { Report } from '../../api/src/reports/report';
 import type { StuckEpisodeItem } from '../../api/src/ops/stuck-episode-item';
@@ -29,3 +31,5 @@ export const workflow: Fits<EpisodeWorkflowView, Console.WorkflowStatus> = true;
 export const action: Fits<EpisodeUpdateOutcome, Console.ActionResult> = true;
 export const change: Fits<EpisodeChange, Console.EpisodeChange> = true;
 export const report: Fits<Report, Console.ReportDocument> = true;
+export const intakeProblems: Fits<Page<IntakeProblem>, Console.Page<Console.IntakeProblem>> = true;
+export const intakeRetry: Fits<IntakeRetryResult, Console.IntakeRetryResult> = true;

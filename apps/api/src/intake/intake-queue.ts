@@ -102,6 +102,31 @@ export class IntakeQueue {
     );
   }
 
+  /**
+   * Makes a tenant's pending message due now, for operations once the cause of its failures is
+   * gone. Says what became of it: `refused` ones are never retried.
+   */
+  async retryNow(
+    tenantId: string,
+    position: string,
+  ): Promise<{ outcome: 'due'; nextAttemptAt: Date } | { outcome: 'refused' | 'unknown' }> {
+    const rows = await this.dataSource.query<{ status: string; next_attempt_at: Date }[]>(
+      `WITH found AS (
+         SELECT position, status FROM intake_queue WHERE tenant_id = $1 AND position = $2),
+       due AS (
+         UPDATE intake_queue q SET next_attempt_at = now()
+           FROM found WHERE q.position = found.position AND found.status = 'pending'
+         RETURNING q.next_attempt_at)
+       SELECT found.status, due.next_attempt_at FROM found LEFT JOIN due ON true`,
+      [tenantId, position],
+    );
+    const [row] = rows;
+    if (!row) return { outcome: 'unknown' };
+    if (row.status !== 'pending') return { outcome: 'refused' };
+    for (const listener of this.listeners) listener();
+    return { outcome: 'due', nextAttemptAt: row.next_attempt_at };
+  }
+
   /** A discharge of the encounter still waiting to reach its episode. */
   async dischargePending(tenantId: string, encounterId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(

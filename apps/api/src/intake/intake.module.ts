@@ -22,14 +22,11 @@ const overDataSource = <T>(make: new (dataSource: DataSource) => T) => ({
   useFactory: (dataSource: DataSource) => new make(dataSource),
 });
 
+const eventStore = EventStoreModule.forRoot({ applicationName: 'care-api-intake' });
+
 /** Hospital feeds: HL7 v2 ADT over HTTP and MLLP, FHIR R4 over HTTP. */
 @Module({
-  imports: [
-    EventStoreModule.forRoot({ applicationName: 'care-api-intake' }),
-    TemporalClientModule,
-    DischargesModule,
-    AuditModule,
-  ],
+  imports: [eventStore, TemporalClientModule, DischargesModule, AuditModule],
   controllers: [Hl7Controller, FhirController],
   providers: [
     overDataSource(PatientRepository),
@@ -47,5 +44,6 @@ const overDataSource = <T>(make: new (dataSource: DataSource) => T) => ({
     MllpListener,
     IntakeDispatcher,
   ],
+  exports: [IntakeQueue, eventStore],
 })
 export class IntakeModule {}

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { FAILING_AFTER_ATTEMPTS } from '../intake/intake-problem';
 
 interface CountRow {
   kind: 'stage' | 'stuck';
@@ -81,16 +82,19 @@ export class ApiMetrics {
     });
     new Gauge({
       name: 'care_intake_queue_messages',
-      help: 'Feed messages acknowledged and not yet applied (pending) or refused by the rules.',
+      help: 'Feed messages acknowledged and not yet applied (pending), failing among them, or refused by the rules.',
       labelNames: ['status'],
       registers,
       async collect() {
         this.reset();
         try {
           const rows = await dataSource.query<{ status: string; messages: string }[]>(
-            `SELECT status, count(*) AS messages FROM intake_queue GROUP BY status`,
+            `SELECT status, count(*) AS messages FROM intake_queue GROUP BY status
+             UNION ALL
+             SELECT 'failing', count(*) FROM intake_queue
+              WHERE status = 'pending' AND attempts >= ${FAILING_AFTER_ATTEMPTS}`,
           );
-          for (const status of ['pending', 'refused']) {
+          for (const status of ['pending', 'failing', 'refused']) {
             const row = rows.find((candidate) => candidate.status === status);
             this.set({ status }, Number(row?.messages ?? 0));
           }

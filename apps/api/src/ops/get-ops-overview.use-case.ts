@@ -8,6 +8,7 @@ import {
 } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
+import { FAILING_AFTER_ATTEMPTS, type IntakeCounts } from '../intake/intake-problem';
 import { complianceToday, type EpisodeOfToday } from './compliance-today';
 import type { OpsOverview, StageTime } from './ops-overview';
 
@@ -77,6 +78,14 @@ export class GetOpsOverview {
           WHERE tenant_id = $1 ORDER BY discharged_at DESC LIMIT 1`,
         [tenantId, now],
       );
+      const [intake] = await tx.query<IntakeCounts[]>(
+        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE status = 'pending'
+                                   AND attempts >= ${FAILING_AFTER_ATTEMPTS})::int AS failing,
+                count(*) FILTER (WHERE status = 'refused')::int AS refused
+           FROM intake_queue WHERE tenant_id = $1`,
+        [tenantId],
+      );
       const byStage = countsOf(careEpisodeStages, stages);
       return {
         at: now.toISOString(),
@@ -86,6 +95,7 @@ export class GetOpsOverview {
         byStage,
         stuckByReason: countsOf(stuckReasons, stuck),
         overdueEpisodes: overdue?.n ?? 0,
+        intake: intake ?? { pending: 0, failing: 0, refused: 0 },
         complianceToday: complianceToday(
           zone?.today ?? now.toISOString().slice(0, 10),
           ofToday,

@@ -1,4 +1,5 @@
 import type { CareEpisodeStage, StuckReason } from '@care/domain';
+import type { IntakeCounts } from '../intake/intake-problem';
 import type { ComplianceToday } from './compliance-today';
 
 export interface StageTime {
@@ -15,6 +16,8 @@ export interface OpsOverview {
   stuckByReason: Record<StuckReason, number>;
   /** Open episodes with a deadline passed unmet. */
   overdueEpisodes: number;
+  /** Feed messages acknowledged and not yet applied: waiting, failing among them, refused. */
+  intake: IntakeCounts;
   complianceToday: ComplianceToday;
   /** How long open episodes have been in their current stage. */
   timeInStage: Partial<Record<CareEpisodeStage, StageTime>>;

@@ -1,6 +1,8 @@
 import type {
   ActionResult,
   EpisodeView,
+  IntakeProblem,
+  IntakeRetryResult,
   OpsOverview,
   Page,
   Problem,
@@ -16,6 +18,12 @@ import type { Dimension, ReportName } from '../reports/report-catalog';
 export interface StuckQuery {
   reason?: StuckReason;
   stage?: CareEpisodeStage;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface IntakeQuery {
+  status?: IntakeProblem['status'];
   limit?: number;
   cursor?: string;
 }
@@ -51,6 +59,12 @@ export function createConsoleApi(token: string, onUnauthorized: (problem: Proble
         `${opsEpisode(episodeId)}/handoffs/${encodeURIComponent(handoffId)}/reassign`,
         { to, reason },
       ),
+    intakeProblems: (query: IntakeQuery, signal?: AbortSignal) =>
+      http.get<Page<IntakeProblem>>(withQuery('/v1/ops/intake', { ...query }), signal),
+    retryIntake: (position: string, reason: string) =>
+      http.post<IntakeRetryResult>(`/v1/ops/intake/${encodeURIComponent(position)}/retry`, {
+        reason,
+      }),
     report: (name: ReportName, query: ReportQuery, signal?: AbortSignal) =>
       http.get<ReportDocument>(withQuery(`/v1/reports/${name}`, { ...query }), signal),
     reportCsv: (name: ReportName, query: ReportQuery) =>

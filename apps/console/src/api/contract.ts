@@ -45,6 +45,8 @@ export interface OpsOverview {
   overdueEpisodes: number;
   timeInStage: Partial<Record<CareEpisodeStage, StageTime>>;
   complianceToday?: ComplianceToday;
+  /** Feed messages not yet applied: `pending` includes `failing` (3 or more failed attempts). */
+  intake: { pending: number; failing: number; refused: number };
 }
 
 export interface DeadlineView {
@@ -112,6 +114,29 @@ export interface ActionResult {
   recorded: boolean;
   version: number;
   stage: CareEpisodeStage;
+}
+
+/**
+ * A feed message acknowledged to the hospital that has not reached its episode: failing (retried
+ * with backoff) or refused by the episode rules (never retried). `position` is its id.
+ */
+export interface IntakeProblem {
+  position: string;
+  status: 'failing' | 'refused';
+  kind: 'discharge' | 'admission' | 'discharge-cancelled' | 'admission-cancelled';
+  encounterId: string;
+  patientRef: string;
+  receivedAt: string;
+  attempts: number;
+  /** Why it failed last, or why the rules refused it. */
+  lastError?: string;
+  /** Failing ones only: when the dispatcher tries again. */
+  nextAttemptAt?: string;
+}
+
+export interface IntakeRetryResult {
+  position: string;
+  nextAttemptAt: string;
 }
 
 /** What the ops stream says when an episode's read model changes. */

@@ -48,12 +48,15 @@ export function ActionDialog({
   title,
   children,
   askAssignee = false,
+  recordedIn = "the episode's timeline",
   onConfirm,
   onClose,
 }: {
   title: string;
   children?: ReactNode;
   askAssignee?: boolean;
+  /** Where the reason is kept, as the hint under the field says. */
+  recordedIn?: string;
   onConfirm: (input: ActionInput) => Promise<void>;
   onClose: () => void;
 }) {
@@ -151,7 +154,7 @@ export function ActionDialog({
             aria-describedby={`${id}-reason-hint${missing.reason ? ` ${id}-reason-error` : ''}`}
           />
           <p id={`${id}-reason-hint`} className="hint">
-            Recorded on the episode&apos;s timeline. Up to {REASON_MAX} characters.
+            Recorded in {recordedIn}. Up to {REASON_MAX} characters.
           </p>
           {missing.reason && (
             <p id={`${id}-reason-error`} className="field-error">

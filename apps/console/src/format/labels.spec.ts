@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { eventTypeLabel, humanize, stageLabel, stuckReasonLabel } from './labels';
+import {
+  eventTypeLabel,
+  feedMessageKindLabel,
+  humanize,
+  stageLabel,
+  stuckReasonLabel,
+} from './labels';
 
 describe('labels', () => {
   it('reads event types as short phrases', () => {
@@ -22,5 +28,12 @@ describe('labels', () => {
   it('names stages and stuck reasons', () => {
     expect(stageLabel('follow_up')).toBe('Follow-up');
     expect(stuckReasonLabel('handoff-sla')).toBe('Hand-off SLA passed');
+  });
+
+  it('names the kinds of feed message', () => {
+    expect(feedMessageKindLabel('discharge')).toBe('Discharge');
+    expect(feedMessageKindLabel('admission')).toBe('Admission');
+    expect(feedMessageKindLabel('discharge-cancelled')).toBe('Discharge cancelled');
+    expect(feedMessageKindLabel('admission-cancelled')).toBe('Admission cancelled');
   });
 });

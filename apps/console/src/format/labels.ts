@@ -1,3 +1,4 @@
+import type { IntakeProblem } from '../api/contract';
 import type { CareEpisodeStage, StuckReason } from '../domain';
 
 const stageLabels: Record<CareEpisodeStage, string> = {
@@ -23,6 +24,16 @@ export const stageLabel = (stage: CareEpisodeStage): string => stageLabels[stage
 
 export const stuckReasonLabel = (reason: StuckReason): string =>
   stuckReasonLabels[reason] ?? reason;
+
+const feedMessageKindLabels: Record<IntakeProblem['kind'], string> = {
+  discharge: 'Discharge',
+  admission: 'Admission',
+  'discharge-cancelled': 'Discharge cancelled',
+  'admission-cancelled': 'Admission cancelled',
+};
+
+export const feedMessageKindLabel = (kind: IntakeProblem['kind']): string =>
+  feedMessageKindLabels[kind] ?? kind;
 
 /** Words the engine writes as codes, as people write them. */
 const WORDS: Record<string, string> = {

@@ -10,6 +10,7 @@ import { stageLabel, stuckReasonLabel } from '../format/labels';
 import { useCoalescedCallback } from '../hooks/use-coalesced-callback';
 import { useResource } from '../hooks/use-resource';
 import { ComplianceSection } from '../overview/compliance-section';
+import { IntakeSection } from '../overview/intake-section';
 import { stageFunnel } from '../overview/stage-funnel';
 import { useStreamNotices } from '../stream/ops-stream-context';
 
@@ -26,7 +27,7 @@ export function OverviewPage() {
       <h1>Overview</h1>
       {overview.problem && <ProblemView problem={overview.problem} />}
       {overview.data ? (
-        <OverviewSections overview={overview.data} />
+        <OverviewSections overview={overview.data} reload={overview.reload} />
       ) : (
         overview.loading && <p className="muted">Loading…</p>
       )}
@@ -34,7 +35,7 @@ export function OverviewPage() {
   );
 }
 
-function OverviewSections({ overview }: { overview: OpsOverview }) {
+function OverviewSections({ overview, reload }: { overview: OpsOverview; reload: () => void }) {
   const byStage = careEpisodeStages.map((stage) => ({
     stage: stageLabel(stage),
     episodes: overview.byStage[stage],
@@ -140,6 +141,11 @@ function OverviewSections({ overview }: { overview: OpsOverview }) {
               { header: 'Of intake', numeric: true, cell: (row) => formatShare(row.share) },
             ]}
           />
+        </section>
+        {/* Wide, so it follows the funnel: right after compliance it would leave a hole in the grid. */}
+        <section className="card card-wide" aria-labelledby="feed-messages">
+          <h2 id="feed-messages">Feed messages</h2>
+          <IntakeSection intake={overview.intake} onRetried={reload} />
         </section>
         <section className="card card-wide" aria-labelledby="time-in-stage">
           <h2 id="time-in-stage">Time in stage</h2>

@@ -128,6 +128,34 @@ describe('episode worklist projection (real PostgreSQL)', () => {
     ]);
   });
 
+  it.each([
+    ['no metadata', undefined],
+    ['no tenant in its metadata', { workflowId: 'care-episode-x' }],
+    ['an empty tenant', { tenantId: '' }],
+  ])(
+    'refuses at the append an episode event with %s, so the projection never meets one',
+    async (_case, metadata) => {
+      const episodeId = randomUUID();
+      const [discharged] = history(episodeId);
+      await expect(
+        store.append(
+          episodeId,
+          0,
+          [
+            {
+              eventId: deterministicEventId(episodeId, 1),
+              type: discharged!.type,
+              data: discharged!.data,
+              ...(metadata ? { metadata } : {}),
+            },
+          ],
+          { streamType: 'care-episode' },
+        ),
+      ).rejects.toThrow('episode_events_name_their_tenant');
+      expect(await store.readStream(episodeId)).toEqual([]);
+    },
+  );
+
   it('ignores events it has already applied', async () => {
     const episodeId = randomUUID();
     await append(episodeId, history(episodeId));

@@ -3,6 +3,7 @@ import { EpisodeSummaryPatient1764800000000 } from './migrations/1764800000000-e
 import { EpisodeWorklist1765000000000 } from './migrations/1765000000000-episode-worklist';
 import { EpisodeCountsFunction1765200000000 } from './migrations/1765200000000-episode-counts-function';
 import { EpisodeWorklistNotify1765300000000 } from './migrations/1765300000000-episode-worklist-notify';
+import { EpisodeEventsNameTheirTenant1765900000000 } from './migrations/1765900000000-episode-events-name-their-tenant';
 
 export const readModelMigrations = [
   CreateEpisodeReadModels1764400000000,
@@ -10,4 +11,5 @@ export const readModelMigrations = [
   EpisodeWorklist1765000000000,
   EpisodeCountsFunction1765200000000,
   EpisodeWorklistNotify1765300000000,
+  EpisodeEventsNameTheirTenant1765900000000,
 ];

@@ -2,21 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { INestApplication } from '@nestjs/common';
 import { issueToken, type Role } from '@care/auth';
-import type { AnalyticsCloudEvent } from '@care/contracts';
-import { createDataSource, inTransaction } from '@care/event-store';
+import { createDataSource } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
-import { reportingChanges } from '../apps/reporter/src/reporting/reporting-changes';
-import { writeReportingChanges } from '../apps/reporter/src/reporting/write-reporting-changes';
-import { analyticsEvents, episode } from '../apps/reporter/src/testing/analytics-episodes';
 import { startApi } from './support/api-server';
+import { reportCohort, writeReportingTables } from './support/report-cohort';
 import { openBrowser, saveScreenshot, type BrowserSession } from './support/browser';
 import { ensureConsoleBuilt } from './support/console-build';
-
-const keys = () => ({ patientKey: randomUUID(), episodeKey: randomUUID() });
-const seeded = (overrides: Parameters<typeof episode>[0]) =>
-  episode({ episodeId: randomUUID(), ...overrides });
 
 const REPORTS = ['TCM compliance', 'Hand-off acceptance', 'Stage durations', 'Readmissions'];
 
@@ -64,27 +57,12 @@ async function expectRows(
 
 /**
  * The reports page of the console in Chromium, over reporting tables built by the reporter's
- * own code from the analytics events of a cohort (as test/reports.e2e.spec.ts builds them):
- * in 2026 four episodes that ran to their close, one still open and one cancelled; in 2025 one
- * closed episode.
+ * own code from the analytics events of the report cohort (test/support/report-cohort.ts).
  */
 describe('reports in the console (api, reporting tables and Chromium on the real stack)', () => {
   const config = loadConfig();
   const tenantId = `console-reports-${randomUUID().slice(0, 8)}`;
-  const cohort: AnalyticsCloudEvent[][] = [
-    // Seen on day 3, high complexity: 99496; readmitted on day 12, in service week 2.
-    analyticsEvents(tenantId, seeded({ readmittedAfterDays: 12 }), keys()),
-    // Moderate complexity, seen on day 10: within its 14 days, 99495.
-    analyticsEvents(tenantId, seeded({ complexity: 'moderate', visitAfterDays: 10 }), keys()),
-    // One attempt that did not reach the patient: the contact rule fails.
-    analyticsEvents(tenantId, seeded({ reached: false, contactAfterHours: 30 }), keys()),
-    // Seen on day 16: past even 14 days, the face-to-face rule fails.
-    analyticsEvents(tenantId, seeded({ visitAfterDays: 16 }), keys()),
-    // Still open: everything but the closing.
-    analyticsEvents(tenantId, seeded({}), keys()).slice(0, -1),
-    analyticsEvents(tenantId, seeded({ ending: 'cancelled-by-feed' }), keys()),
-    analyticsEvents(tenantId, seeded({ dischargedAt: '2025-06-10T15:00:00.000Z' }), keys()),
-  ];
+  const cohort = reportCohort(tenantId);
   let database: DataSource;
   let api: INestApplication;
   let baseUrl: string;
@@ -98,9 +76,7 @@ describe('reports in the console (api, reporting tables and Chromium on the real
       poolSize: 2,
       applicationName: 'reports-console-e2e',
     }).initialize();
-    for (const event of cohort.flat()) {
-      await inTransaction(database, (tx) => writeReportingChanges(tx, reportingChanges(event)));
-    }
+    await writeReportingTables(database, cohort.flat());
     ({ api, baseUrl } = await startApi());
     browser = await openBrowser();
     // Percentages as the tables below spell them, whatever the machine's language.

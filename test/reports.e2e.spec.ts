@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { issueToken, type Role } from '@care/auth';
-import type { AnalyticsCloudEvent } from '@care/contracts';
-import { createDataSource, inTransaction } from '@care/event-store';
+import { createDataSource } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import type { DataSource } from 'typeorm';
-import { reportingChanges } from '../apps/reporter/src/reporting/reporting-changes';
-import { writeReportingChanges } from '../apps/reporter/src/reporting/write-reporting-changes';
-import { analyticsEvents, episode } from '../apps/reporter/src/testing/analytics-episodes';
 import { startApi } from './support/api-server';
+import { episodeEvents, reportCohort, writeReportingTables } from './support/report-cohort';
 
 interface Fraction {
   numerator: number;
@@ -24,34 +21,16 @@ interface ReportDocument {
   rows: Record<string, number | string | null | Fraction>[];
 }
 
-const keys = () => ({ patientKey: randomUUID(), episodeKey: randomUUID() });
-const seeded = (overrides: Parameters<typeof episode>[0]) =>
-  episode({ episodeId: randomUUID(), ...overrides });
-
 /**
  * The reports over reporting tables built by the reporter's own code from the analytics events
- * of a cohort: five episodes discharged in 2026 that ran to their close, one still open, one
- * cancelled, and one discharged in 2025; another tenant has one closed episode.
+ * of the report cohort (test/support/report-cohort.ts); another tenant has one closed episode.
  */
 describe('reports api (real PostgreSQL)', () => {
   const config = loadConfig();
   const tenantId = `reports-${randomUUID().slice(0, 8)}`;
   const otherTenantId = `reports-${randomUUID().slice(0, 8)}`;
-  const cohort: AnalyticsCloudEvent[][] = [
-    // Seen on day 3, high complexity: 99496; readmitted on day 12.
-    analyticsEvents(tenantId, seeded({ readmittedAfterDays: 12 }), keys()),
-    // Moderate complexity, seen on day 10: within its 14 days, 99495.
-    analyticsEvents(tenantId, seeded({ complexity: 'moderate', visitAfterDays: 10 }), keys()),
-    // One attempt that did not reach the patient: the contact rule fails.
-    analyticsEvents(tenantId, seeded({ reached: false, contactAfterHours: 30 }), keys()),
-    // Seen on day 16: past even 14 days, the face-to-face rule fails.
-    analyticsEvents(tenantId, seeded({ visitAfterDays: 16 }), keys()),
-    // Still open: everything but the closing.
-    analyticsEvents(tenantId, seeded({}), keys()).slice(0, -1),
-    analyticsEvents(tenantId, seeded({ ending: 'cancelled-by-feed' }), keys()),
-    analyticsEvents(tenantId, seeded({ dischargedAt: '2025-06-10T15:00:00.000Z' }), keys()),
-  ];
-  const otherTenant = [analyticsEvents(otherTenantId, seeded({ visitAfterDays: 16 }), keys())];
+  const cohort = reportCohort(tenantId);
+  const otherTenant = episodeEvents(otherTenantId, { visitAfterDays: 16 });
   let app: DataSource;
   let api: INestApplication;
   let baseUrl: string;
@@ -74,9 +53,7 @@ describe('reports api (real PostgreSQL)', () => {
       poolSize: 2,
       applicationName: 'reports-e2e',
     }).initialize();
-    for (const event of [...cohort, ...otherTenant].flat()) {
-      await inTransaction(app, (tx) => writeReportingChanges(tx, reportingChanges(event)));
-    }
+    await writeReportingTables(app, [...cohort.flat(), ...otherTenant]);
     ({ api, baseUrl } = await startApi());
   }, 60_000);
 

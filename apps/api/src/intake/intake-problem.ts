@@ -3,6 +3,9 @@ import type { EpisodeAction } from './episode-action';
 /** Failed attempts after which a queued message shows as failing to operations. */
 export const FAILING_AFTER_ATTEMPTS = 3;
 
+/** The SQL condition on an `intake_queue` row that makes it failing. */
+export const IS_FAILING = `status = 'pending' AND attempts >= ${FAILING_AFTER_ATTEMPTS}`;
+
 export const intakeProblemStatuses = ['failing', 'refused'] as const;
 export type IntakeProblemStatus = (typeof intakeProblemStatuses)[number];
 

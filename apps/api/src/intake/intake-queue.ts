@@ -32,10 +32,10 @@ export class IntakeQueue {
       `INSERT INTO intake_queue (tenant_id, patient_id, action) VALUES ($1, $2, $3)`,
       [tenantId, patientId, JSON.stringify(action)],
     );
-    for (const listener of this.listeners) listener();
+    this.wakeListeners();
   }
 
-  /** Told of every enqueue in this process, so a dispatcher here need not wait for its poll. */
+  /** Told of every enqueue or retry in this process: a dispatcher here need not wait to poll. */
   onEnqueued(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -123,7 +123,7 @@ export class IntakeQueue {
     const [row] = rows;
     if (!row) return { outcome: 'unknown' };
     if (row.status !== 'pending') return { outcome: 'refused' };
-    for (const listener of this.listeners) listener();
+    this.wakeListeners();
     return { outcome: 'due', nextAttemptAt: row.next_attempt_at };
   }
 
@@ -147,5 +147,9 @@ export class IntakeQueue {
       [tenantId, patientId],
     );
     return rows.length > 0;
+  }
+
+  private wakeListeners(): void {
+    for (const listener of this.listeners) listener();
   }
 }

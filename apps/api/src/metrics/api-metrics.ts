@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { FAILING_AFTER_ATTEMPTS } from '../intake/intake-problem';
+import { IS_FAILING } from '../intake/intake-problem';
 
 interface CountRow {
   kind: 'stage' | 'stuck';
@@ -92,7 +92,7 @@ export class ApiMetrics {
             `SELECT status, count(*) AS messages FROM intake_queue GROUP BY status
              UNION ALL
              SELECT 'failing', count(*) FROM intake_queue
-              WHERE status = 'pending' AND attempts >= ${FAILING_AFTER_ATTEMPTS}`,
+              WHERE ${IS_FAILING}`,
           );
           for (const status of ['pending', 'failing', 'refused']) {
             const row = rows.find((candidate) => candidate.status === status);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { toPage, type Page } from '@care/platform';
 import { DataSource } from 'typeorm';
 import type { EpisodeAction } from '../intake/episode-action';
-import { FAILING_AFTER_ATTEMPTS, type IntakeProblem } from '../intake/intake-problem';
+import { IS_FAILING, type IntakeProblem } from '../intake/intake-problem';
 import type { IntakeProblemsQuery } from './ops-intake-queries';
 
 interface ProblemRow {
@@ -16,7 +16,6 @@ interface ProblemRow {
   next_attempt_at: Date;
 }
 
-const FAILING = `status = 'pending' AND attempts >= ${FAILING_AFTER_ATTEMPTS}`;
 const REFUSED = `status = 'refused'`;
 
 /** A tenant's feed messages that keep failing or were refused, oldest first. */
@@ -29,10 +28,10 @@ export class ListIntakeProblems {
     const bind = (value: unknown) => `$${params.push(value)}`;
     const which =
       query.status === 'failing'
-        ? FAILING
+        ? IS_FAILING
         : query.status === 'refused'
           ? REFUSED
-          : `(${FAILING} OR ${REFUSED})`;
+          : `(${IS_FAILING} OR ${REFUSED})`;
     const after = query.cursor ? `AND position > ${bind(query.cursor[0])}::bigint` : '';
     const rows = await this.dataSource.query<ProblemRow[]>(
       `SELECT position::text AS position, status, patient_id, action, received_at, attempts,

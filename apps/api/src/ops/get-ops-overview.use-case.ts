@@ -8,7 +8,7 @@ import {
 } from '@care/domain';
 import { inTenant } from '@care/event-store';
 import { DataSource } from 'typeorm';
-import { FAILING_AFTER_ATTEMPTS, type IntakeCounts } from '../intake/intake-problem';
+import { IS_FAILING, type IntakeCounts } from '../intake/intake-problem';
 import { complianceToday, type EpisodeOfToday } from './compliance-today';
 import type { OpsOverview, StageTime } from './ops-overview';
 
@@ -80,8 +80,7 @@ export class GetOpsOverview {
       );
       const [intake] = await tx.query<IntakeCounts[]>(
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
-                count(*) FILTER (WHERE status = 'pending'
-                                   AND attempts >= ${FAILING_AFTER_ATTEMPTS})::int AS failing,
+                count(*) FILTER (WHERE ${IS_FAILING})::int AS failing,
                 count(*) FILTER (WHERE status = 'refused')::int AS refused
            FROM intake_queue WHERE tenant_id = $1`,
         [tenantId],

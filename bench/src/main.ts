@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { apiBench } from './api-bench';
 import { benchEnvironment, prepare } from './bench-environment';
 import { eventStoreBench } from './eventstore-bench';
+import { hl7ParserBench } from './hl7-parser-bench';
 import { relayBench } from './relay-bench';
 import { ResultsWriter } from './results-writer';
 import { streamsBench } from './streams-bench';
 import { workflowBench } from './workflow-bench';
 
-// `npm run bench -- [eventstore|relay|workflows|api|streams]`; BENCH_SECONDS sets each timed scenario's
+// `npm run bench -- [eventstore|relay|workflows|api|streams|hl7]`; BENCH_SECONDS sets each timed scenario's
 // length (default 5; 10 for workflows and api). Without a name: eventstore and relay.
 const suites = {
   eventstore: eventStoreBench,
@@ -15,6 +16,7 @@ const suites = {
   workflows: workflowBench,
   api: apiBench,
   streams: streamsBench,
+  hl7: hl7ParserBench,
 } as const;
 type Suite = keyof typeof suites;
 
@@ -25,6 +27,7 @@ const DEFAULT_SECONDS: Record<Suite, number> = {
   workflows: 10,
   api: 10,
   streams: 5,
+  hl7: 5,
 };
 
 async function main(argv: string[]): Promise<void> {

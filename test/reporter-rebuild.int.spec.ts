@@ -31,7 +31,7 @@ describe('reporter rebuild (real PostgreSQL, Kafka, relay and reporter)', () => 
   const tenantId = `rebuild-${randomUUID().slice(0, 8)}`;
   const connection = { brokers: config.KAFKA_BROKERS, clientId: 'reporter-rebuild-int' };
   const episodes = [
-    episode({ episodeId: randomUUID(), readmittedAfterDays: 12 }),
+    episode({ episodeId: randomUUID(), readmittedAfterDays: 12, edRevisitAfterDays: 5 }),
     episode({ episodeId: randomUUID(), complexity: 'moderate', visitAfterDays: 10 }),
     episode({ episodeId: randomUUID(), reached: false, contactAfterHours: 30 }),
     episode({ episodeId: randomUUID(), ending: 'cancelled-by-feed' }),
@@ -148,6 +148,10 @@ describe('reporter rebuild (real PostgreSQL, Kafka, relay and reporter)', () => 
     expect(live.report_readmissions).toEqual([
       expect.objectContaining({ active: true, days_after_discharge: 12, service_week: 2 }),
     ]);
+    expect(live.report_ed_revisits).toEqual([
+      expect.objectContaining({ days_after_discharge: 5, service_week: 1 }),
+    ]);
+    expect(live.report_episodes!.map((row) => row.ed_revisits).sort()).toEqual([0, 0, 0, 0, 1]);
     const ready = await fetch(`${baseUrl}/ready`);
     expect(ready.status).toBe(200);
     const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
@@ -167,6 +171,7 @@ describe('reporter rebuild (real PostgreSQL, Kafka, relay and reporter)', () => 
       report_episodes: episodes.length,
       report_handoffs: handoffsRequested,
       report_readmissions: 1,
+      report_ed_revisits: 1,
     });
     // Every event the reporter applied, of this tenant or another, went through its inbox.
     expect(summary.deletedRows.inbox).toBeGreaterThanOrEqual(Number(applied));

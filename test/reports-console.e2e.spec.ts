@@ -148,8 +148,8 @@ describe('reports in the console (api, reporting tables and Chromium on the real
 
     await expectRows(tcm, [TCM_2025, TCM_2026]);
     await expectRows(readmissions, [
-      ['2025', '1', '0% (0/1)', '0'],
-      ['2026', '4', '25% (1/4)', '1'],
+      ['2025', '1', '0% (0/1)', '0', '0'],
+      ['2026', '4', '25% (1/4)', '1', '2'],
     ]);
     // Hand-offs, accepted: a closed loop each of PCP, specialist (reassigned) and home health
     // (declined) per episode that got that far.
@@ -181,17 +181,17 @@ describe('reports in the console (api, reporting tables and Chromium on the real
     expect(await year.locator('option').allInnerTexts()).toEqual(['All years', '2026', '2025']);
     await year.selectOption('2025');
     await expectRows(tcm, [TCM_2025]);
-    await expectRows(readmissions, [['2025', '1', '0% (0/1)', '0']]);
+    await expectRows(readmissions, [['2025', '1', '0% (0/1)', '0', '0']]);
     await expectRows(stages, stagesLeft('2025', ['1', '1', '1', '1']), (row) => row.slice(0, 3));
 
     await year.selectOption('2026');
     await readmissions.getByRole('combobox', { name: 'Group by' }).selectOption('week');
     await expectRows(readmissions, [
-      ['2026', 'Week 1', '4', '0% (0/4)', '0'],
-      ['2026', 'Week 2', '4', '25% (1/4)', '1'],
-      ['2026', 'Week 3', '4', '0% (0/4)', '0'],
-      ['2026', 'Week 4', '4', '0% (0/4)', '0'],
-      ['2026', 'Week 5', '4', '0% (0/4)', '0'],
+      ['2026', 'Week 1', '4', '0% (0/4)', '0', '1'],
+      ['2026', 'Week 2', '4', '25% (1/4)', '1', '0'],
+      ['2026', 'Week 3', '4', '0% (0/4)', '0', '1'],
+      ['2026', 'Week 4', '4', '0% (0/4)', '0', '0'],
+      ['2026', 'Week 5', '4', '0% (0/4)', '0', '0'],
     ]);
     expect(new URL(page.url()).search).toBe('?year=2026&readmissions=week');
     await saveScreenshot(page, 'reports');
@@ -200,12 +200,12 @@ describe('reports in the console (api, reporting tables and Chromium on the real
     expect(byWeek.name).toBe(`${tenantId}-readmissions-2026-by-week.csv`);
     expect(byWeek.text).toBe(
       [
-        'dischargeYear,serviceWeek,closedEpisodes,readmittedNumerator,readmittedDenominator,readmittedRate,readmissions',
-        '2026,1,4,0,4,0,0',
-        '2026,2,4,1,4,0.25,1',
-        '2026,3,4,0,4,0,0',
-        '2026,4,4,0,4,0,0',
-        '2026,5,4,0,4,0,0',
+        'dischargeYear,serviceWeek,closedEpisodes,readmittedNumerator,readmittedDenominator,readmittedRate,readmissions,edRevisits',
+        '2026,1,4,0,4,0,0,1',
+        '2026,2,4,1,4,0.25,1,0',
+        '2026,3,4,0,4,0,0,1',
+        '2026,4,4,0,4,0,0,0',
+        '2026,5,4,0,4,0,0,0',
         '',
       ].join('\r\n'),
     );
@@ -249,8 +249,8 @@ describe('reports in the console (api, reporting tables and Chromium on the real
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await navigation.getByRole('link', { name: 'Reports' }).click();
     await expectRows(page.getByRole('region', { name: 'Readmissions' }), [
-      ['2025', '1', '0% (0/1)', '0'],
-      ['2026', '4', '25% (1/4)', '1'],
+      ['2025', '1', '0% (0/1)', '0', '0'],
+      ['2026', '4', '25% (1/4)', '1', '2'],
     ]);
     await page.close();
   }, 60_000);

@@ -183,7 +183,7 @@ describe('reports api (real PostgreSQL)', () => {
     expect(expected.map((row) => row.exits)).toEqual([6, 6, 5, 4]);
   });
 
-  it('reports the readmission rate of closed episodes, by risk tier or by week', async () => {
+  it('reports the readmission rate of closed episodes and their ED revisits, by risk tier or by week', async () => {
     expect((await report('readmissions?dischargeYear=2026&groupBy=riskTier')).rows).toEqual([
       {
         dischargeYear: 2026,
@@ -191,15 +191,22 @@ describe('reports api (real PostgreSQL)', () => {
         closedEpisodes: 4,
         readmitted: { numerator: 1, denominator: 4, rate: 0.25 },
         readmissions: 1,
+        // The open episode's ED revisit is not counted: its 30 days have not ended.
+        edRevisits: 2,
       },
     ]);
+    expect((await report('readmissions?dischargeYear=2025')).rows).toEqual([
+      expect.objectContaining({ dischargeYear: 2025, readmissions: 0, edRevisits: 0 }),
+    ]);
     const byWeek = await report('readmissions?dischargeYear=2026&groupBy=week');
-    expect(byWeek.rows.map((row) => [row.serviceWeek, row.readmitted, row.readmissions])).toEqual([
-      [1, { numerator: 0, denominator: 4, rate: 0 }, 0],
-      [2, { numerator: 1, denominator: 4, rate: 0.25 }, 1],
-      [3, { numerator: 0, denominator: 4, rate: 0 }, 0],
-      [4, { numerator: 0, denominator: 4, rate: 0 }, 0],
-      [5, { numerator: 0, denominator: 4, rate: 0 }, 0],
+    expect(
+      byWeek.rows.map((row) => [row.serviceWeek, row.readmitted, row.readmissions, row.edRevisits]),
+    ).toEqual([
+      [1, { numerator: 0, denominator: 4, rate: 0 }, 0, 1],
+      [2, { numerator: 1, denominator: 4, rate: 0.25 }, 1, 0],
+      [3, { numerator: 0, denominator: 4, rate: 0 }, 0, 1],
+      [4, { numerator: 0, denominator: 4, rate: 0 }, 0, 0],
+      [5, { numerator: 0, denominator: 4, rate: 0 }, 0, 0],
     ]);
   });
 
@@ -217,12 +224,12 @@ describe('reports api (real PostgreSQL)', () => {
       );
       expect(await response.text()).toBe(
         [
-          'dischargeYear,serviceWeek,closedEpisodes,readmittedNumerator,readmittedDenominator,readmittedRate,readmissions',
-          '2026,1,4,0,4,0,0',
-          '2026,2,4,1,4,0.25,1',
-          '2026,3,4,0,4,0,0',
-          '2026,4,4,0,4,0,0',
-          '2026,5,4,0,4,0,0',
+          'dischargeYear,serviceWeek,closedEpisodes,readmittedNumerator,readmittedDenominator,readmittedRate,readmissions,edRevisits',
+          '2026,1,4,0,4,0,0,1',
+          '2026,2,4,1,4,0.25,1,0',
+          '2026,3,4,0,4,0,0,1',
+          '2026,4,4,0,4,0,0,0',
+          '2026,5,4,0,4,0,0,0',
           '',
         ].join('\r\n'),
       );

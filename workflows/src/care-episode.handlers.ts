@@ -28,6 +28,8 @@ import {
   recordAssessmentUpdate,
   recordContactAttemptUpdate,
   recordDischargeUpdate,
+  recordEdRevisitSignal,
+  recordEncounterChangeSignal,
   recordFaceToFaceVisitUpdate,
   recordMedicationReconciliationUpdate,
   recordReadmissionSignal,
@@ -258,6 +260,19 @@ export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
         data: { at: new Date().toISOString() },
       });
     }
+  });
+  // Rule 7: new signals, so no recorded history has them and no patch is needed.
+  setHandler(recordEdRevisitSignal, async (visit) => {
+    const recorded = await applyFact({ type: 'RecordEdRevisit', data: visit });
+    if (recorded.some((event) => event.type === 'care.episode.risk_tier_raised.v1')) {
+      await applyFact({
+        type: 'ReplanFollowUpAfterRiskTierRaised',
+        data: { at: new Date().toISOString() },
+      });
+    }
+  });
+  setHandler(recordEncounterChangeSignal, async (change) => {
+    await applyFact({ type: 'RecordEncounterChange', data: change });
   });
   setHandler(cancelReadmissionSignal, async (cancellation) => {
     await applyFact({ type: 'CancelReadmission', data: cancellation });

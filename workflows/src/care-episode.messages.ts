@@ -3,6 +3,7 @@ import type {
   CareEpisodeStage,
   CareEpisodeState,
   ContactChannel,
+  EncounterChange,
   HandoffKind,
   HandoffPhase,
   LaceInput,
@@ -102,6 +103,21 @@ export interface AdmissionCancellation {
   cancelledAt: string;
 }
 
+/** An emergency department visit of the patient while the episode is open (rule 7). */
+export interface EdRevisitDetails {
+  encounterId: string;
+  arrivedAt: string;
+}
+
+/** ADT A02, A06 or A07: an encounter of the patient transferred or changed class. */
+export interface EncounterChangeDetails {
+  encounterId: string;
+  change: EncounterChange;
+  /** The patient class after the change (HL7 table 0004), when the feed gives it. */
+  patientClass?: string;
+  changedAt: string;
+}
+
 /** ADT A13: the discharge was cancelled (rule 1). */
 export interface DischargeCancellation {
   reason: string;
@@ -178,6 +194,9 @@ export const cancelEpisodeUpdate = defineUpdate<EpisodeUpdateOutcome, [OpsAction
 
 export const recordReadmissionSignal = defineSignal<[ReadmissionDetails]>('recordReadmission');
 export const cancelReadmissionSignal = defineSignal<[AdmissionCancellation]>('cancelReadmission');
+export const recordEdRevisitSignal = defineSignal<[EdRevisitDetails]>('recordEdRevisit');
+export const recordEncounterChangeSignal =
+  defineSignal<[EncounterChangeDetails]>('recordEncounterChange');
 export const cancelDischargeSignal = defineSignal<[DischargeCancellation]>('cancelDischarge');
 export const handoffLadderStepSignal = defineSignal<[HandoffLadderStep]>('handoffLadderStep');
 

@@ -1,14 +1,17 @@
 import { DateTime } from 'luxon';
 import { publicHolidays, US_FEDERAL } from '@care/calendars';
-import type { LaceInput, TcmComplexity } from '@care/domain';
+import { contactSchedule, type LaceInput, type TcmComplexity } from '@care/domain';
 import { EpisodeHarness, type EpisodeHandle } from '../../test/support/episode-harness';
 import {
   acceptHandoffUpdate,
   approvePlanUpdate,
   cancelDischargeSignal,
   completeHandoffUpdate,
+  episodeSnapshotQuery,
   recordAssessmentUpdate,
   recordContactAttemptUpdate,
+  recordEdRevisitSignal,
+  recordEncounterChangeSignal,
   recordFaceToFaceVisitUpdate,
   recordMedicationReconciliationUpdate,
   recordReadmissionSignal,
@@ -29,6 +32,14 @@ const MODERATE_RISK: LaceInput = {
   lengthOfStayDays: 3,
   acuteAdmission: true,
   charlsonScore: 1,
+  edVisitsLast6Months: 0,
+};
+
+/** L 4 (a five-day stay), A 3, C 2, E 0: nine points, one ED visit short of high risk. */
+const NEARLY_HIGH_RISK: LaceInput = {
+  lengthOfStayDays: 5,
+  acuteAdmission: true,
+  charlsonScore: 2,
   edVisitsLast6Months: 0,
 };
 
@@ -360,5 +371,101 @@ describe('care episode scenarios (time-skipping test server)', () => {
     expect((await handle.describe()).status.name).toBe('COMPLETED');
     expect((await clock.describe()).status.name).toBe('COMPLETED');
     await harness.saveHistory(handle, '7-cancelled');
+  });
+
+  it('8. rule 7: an ED revisit on day 5 brings LACE to 10, raises the tier to high and replans the follow-up', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle, episodeId } = await harness.discharge();
+    const dischargedAt = await harness.now();
+    await assessAndPlan(handle, NEARLY_HIGH_RISK, 'moderate');
+    await contact(handle, await harness.now(), true);
+    expect((await searchAttributes(handle)).get(careSearchAttributes.riskTier)).toBe('moderate');
+
+    await harness.skipTo(atDay(dischargedAt, 5, 22));
+    const arrivedAt = await harness.now();
+    await handle.signal(recordEdRevisitSignal, { encounterId: 'ENC-ED-1', arrivedAt });
+    const replanned = await harness.snapshotWhen(
+      handle,
+      (snapshot) =>
+        snapshot.state.status === 'open' && snapshot.state.followUp?.riskTier === 'high',
+    );
+
+    const [revisit] = harness.events(episodeId, 'care.episode.ed_revisit_recorded.v1');
+    expect(revisit!.data).toEqual({ encounterId: 'ENC-ED-1', arrivedAt, daysAfterDischarge: 5 });
+    const [raised] = harness.events(episodeId, 'care.episode.risk_tier_raised.v1');
+    expect(raised!.data).toEqual({
+      at: arrivedAt,
+      from: 'moderate',
+      to: 'high',
+      lace: { score: 10, components: { l: 4, a: 3, c: 2, e: 1 }, tier: 'high' },
+    });
+    const [plan] = harness.events(episodeId, 'care.episode.follow_up_planned.v1');
+    const [replan] = harness.events(episodeId, 'care.episode.follow_up_planned.v2');
+    expect([plan, replan].map((each) => [each!.data.reason, each!.data.riskTier])).toEqual([
+      ['plan-approved', 'moderate'],
+      ['risk-tier-raised', 'high'],
+    ]);
+    // High intensity from the visit on: business days 1 and 2 after it, then weekly; more
+    // checkpoints than the moderate plan has left.
+    const [clocks] = harness.events(episodeId, 'care.episode.tcm_clocks_started.v1');
+    expect(replan!.data.schedule).toEqual(
+      contactSchedule(arrivedAt, 'high', clocks!.data.calendar, clocks!.data.serviceEnds),
+    );
+    expect(Date.parse(replan!.data.schedule[0]!)).toBeGreaterThan(Date.parse(arrivedAt));
+    const left = plan!.data.schedule.filter((at) => Date.parse(at) > Date.parse(arrivedAt));
+    expect(replan!.data.schedule.length).toBeGreaterThan(left.length);
+    expect(replanned.state.status === 'open' && replanned.state.followUp?.since).toBe(
+      replan!.data.at,
+    );
+    expect((await searchAttributes(handle)).get(careSearchAttributes.riskTier)).toBe('high');
+
+    // The same visit again, and one dated after the 30-day window, are not recorded; a transfer
+    // goes on the timeline and changes nothing else.
+    await handle.signal(recordEdRevisitSignal, { encounterId: 'ENC-ED-1', arrivedAt });
+    await handle.signal(recordEdRevisitSignal, {
+      encounterId: 'ENC-ED-2',
+      arrivedAt: local(dischargedAt).plus({ days: 31 }).toUTC().toISO()!,
+    });
+    const transferredAt = await harness.now();
+    await handle.signal(recordEncounterChangeSignal, {
+      encounterId: 'ENC-ED-1',
+      change: 'transfer',
+      patientClass: 'E',
+      changedAt: transferredAt,
+    });
+    await harness.snapshotWhen(handle, () =>
+      harness.eventTypes(episodeId).includes('encounter_changed'),
+    );
+
+    expect(harness.events(episodeId, 'care.episode.ed_revisit_recorded.v1')).toHaveLength(1);
+    expect(harness.events(episodeId, 'care.episode.encounter_changed.v1')).toEqual([
+      {
+        type: 'care.episode.encounter_changed.v1',
+        data: {
+          encounterId: 'ENC-ED-1',
+          change: 'transfer',
+          patientClass: 'E',
+          changedAt: transferredAt,
+        },
+      },
+    ]);
+    const types = harness
+      .eventTypes(episodeId)
+      .filter((type) => !type.startsWith('stuck_') && type !== 'contact_attempted');
+    expect(types).toEqual([
+      'discharge_recorded',
+      'tcm_clocks_started',
+      'assessment_recorded',
+      'plan_approved',
+      'follow_up_planned',
+      'ed_revisit_recorded',
+      'risk_tier_raised',
+      'follow_up_planned.v2',
+      'encounter_changed',
+    ]);
+    const snapshot = await handle.query(episodeSnapshotQuery);
+    expect(snapshot.state).toMatchObject({ stage: 'follow_up', followUp: { riskTier: 'high' } });
+    await harness.cancel(handle);
+    await harness.saveHistory(handle, '8-ed-revisit-raises-tier');
   });
 });

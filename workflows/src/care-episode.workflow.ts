@@ -8,6 +8,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  currentRiskTier,
   DomainRuleViolation,
   isTerminalStage,
   nextDeadline,
@@ -145,7 +146,7 @@ function searchAttributePublisher(tenantId: string) {
   const published = new Map<string, string>();
   return (state: OpenCareEpisode, stuckReasons: readonly string[]): void => {
     const deadline = nextDeadline(state, now());
-    const riskTier = state.followUp?.riskTier ?? state.assessment?.lace.tier;
+    const riskTier = currentRiskTier(state);
     const wanted: SearchAttributeUpdatePair[] = [
       { key: careSearchAttributes.tenant, value: tenantId },
       { key: careSearchAttributes.stage, value: state.stage },

@@ -1,5 +1,6 @@
 import type { AnalyticsEventData, AnalyticsEventType, EpisodeFacts } from '@care/contracts';
 import type { CareEpisodeState, OpenCareEpisode } from '@care/domain';
+import type { EpisodePart } from './analytics-ids';
 
 /** What one analytics event adds to the episode facts every event carries. */
 export type AnalyticsFact = {
@@ -15,6 +16,6 @@ export interface EpisodeMoment {
   at: string;
   /** The episode's zone: its calendar's, else the tenant's. */
   timeZone: string;
-  /** A key for a part of the episode (a hand-off, a readmission), stable within it. */
-  partKey: (part: 'handoff' | 'readmission', operationalId: string) => string;
+  /** A key for a part of the episode (a hand-off, a readmission, an ED revisit), stable within it. */
+  partKey: (part: EpisodePart, operationalId: string) => string;
 }

@@ -8,9 +8,12 @@ import { v5 as uuidv5 } from 'uuid';
 export const analyticsEventId = (sourceEventId: string, episodeKey: string): string =>
   uuidv5(`event:${sourceEventId}`, episodeKey);
 
-/** A key for a part of the episode (a hand-off, a readmission), stable within it. */
+/** The parts of an episode that have keys of their own on the analytics stream. */
+export type EpisodePart = 'handoff' | 'readmission' | 'ed-revisit';
+
+/** A key for a part of the episode (a hand-off, a readmission, an ED revisit), stable within it. */
 export const episodePartKey = (
-  part: 'handoff' | 'readmission',
+  part: EpisodePart,
   operationalId: string,
   episodeKey: string,
 ): string => uuidv5(`${part}:${operationalId}`, episodeKey);

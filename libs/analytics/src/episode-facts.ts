@@ -1,5 +1,5 @@
 import type { EpisodeFacts } from '@care/contracts';
-import type { CareEpisodeState, OpenCareEpisode } from '@care/domain';
+import { currentRiskTier, type CareEpisodeState, type OpenCareEpisode } from '@care/domain';
 import { publishedAge } from './age-at-discharge';
 import { dayOffset, hoursBetween, localYear, serviceWeek } from './episode-clock';
 import { optional } from './optional-field';
@@ -26,7 +26,7 @@ export function episodeFacts(input: EpisodeFactsInput): EpisodeFacts {
     serviceWeek: serviceWeek(offset),
     hoursSinceDischarge: hoursBetween(episode.dischargedAt, at),
     stage: episode.stage,
-    ...optional('riskTier', episode.followUp?.riskTier ?? episode.assessment?.lace.tier),
+    ...optional('riskTier', currentRiskTier(episode)),
     ...optional('complexity', episode.assessment?.complexity),
     ...(moved
       ? {

@@ -1,6 +1,8 @@
 import {
   contactsMeetRequirement,
   type ContactAttempted,
+  type EdRevisitRecorded,
+  type EncounterChanged,
   type FaceToFaceVisitRecorded,
   type MedicationReconciled,
   type OpenCareEpisode,
@@ -95,3 +97,22 @@ export const readmissionFact = (
       }
     : { type: 'care.analytics.readmission_cancelled.v1', data: common };
 };
+
+/** As a readmission: a key of the visit, never its encounter id, and the count so far. */
+export const edRevisitFact = (
+  { data }: EdRevisitRecorded,
+  { episode, partKey }: EpisodeMoment,
+): AnalyticsFact => ({
+  type: 'care.analytics.ed_revisit_recorded.v1',
+  data: {
+    edRevisitKey: partKey('ed-revisit', data.encounterId),
+    daysAfterDischarge: data.daysAfterDischarge,
+    edRevisits: episode.edRevisits?.length ?? 0,
+  },
+});
+
+/** The kind of change only: neither the encounter nor the patient class the sender coded. */
+export const encounterChangedFact = ({ data }: EncounterChanged): AnalyticsFact => ({
+  type: 'care.analytics.encounter_changed.v1',
+  data: { change: data.change },
+});

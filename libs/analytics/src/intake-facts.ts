@@ -2,7 +2,9 @@ import {
   VISIT_DAYS,
   type AssessmentRecorded,
   type FollowUpPlanned,
+  type FollowUpPlannedV2,
   type PlanApproved,
+  type RiskTierRaised,
 } from '@care/domain';
 import type { AnalyticsFact } from './analytics-fact';
 
@@ -20,7 +22,18 @@ export const planFact = ({ data }: PlanApproved): AnalyticsFact => ({
   data: { handoffKinds: [...data.handoffKinds] },
 });
 
-export const followUpFact = ({ data }: FollowUpPlanned): AnalyticsFact => ({
+/** Both versions of the operational event: v2 only names more reasons. */
+export const followUpFact = ({ data }: FollowUpPlanned | FollowUpPlannedV2): AnalyticsFact => ({
   type: 'care.analytics.follow_up_planned.v1',
   data: { reason: data.reason, checkpoints: data.schedule.length },
+});
+
+export const riskTierRaisedFact = ({ data }: RiskTierRaised): AnalyticsFact => ({
+  type: 'care.analytics.risk_tier_raised.v1',
+  data: {
+    from: data.from,
+    to: data.to,
+    laceScore: data.lace.score,
+    laceComponents: { ...data.lace.components },
+  },
 });

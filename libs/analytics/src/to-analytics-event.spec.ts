@@ -17,6 +17,7 @@ const PCP = '5f0c7d52-3b1e-4a7c-9d21-8e6f4a2b9c10';
 const HOME_HEALTH = 'b2e9a4c1-6d3f-4e8a-a57b-0c9d2f1e6a34';
 const SPECIALIST = 'a8d1e6f3-2c4b-4a9e-8f70-3b5c1d2e9f48';
 const READMISSION = 'ENC-2026-120877';
+const ED_VISIT = 'ENC-2026-118042';
 const DECLINE_REASON = 'Mrs Jane Doe asked us to call 413-555-9876 instead';
 const OPS_REASON = 'Family of John Doe (MRN 884213) phoned in';
 const stuckPolicy: StuckPolicy = {
@@ -37,7 +38,10 @@ const ladder = (step: 'remind' | 'escalate' | 'reassign', at: string, breach: nu
     },
   }) as CareEpisodeCommand;
 
-/** One episode through every stage, touching every event type but the cancellation. */
+/**
+ * One episode through every stage, touching every event type but the cancellation and those of
+ * a raised risk tier (its LACE is high from the start).
+ */
 const story: CareEpisodeEvent[] = recorded(
   discharge(),
   { type: 'StartTcmClocks', data: { at: '2026-11-20T20:36:00Z', calendar: NEW_YORK } },
@@ -109,6 +113,19 @@ const story: CareEpisodeEvent[] = recorded(
   {
     type: 'RecordMedicationReconciliation',
     data: { at: '2026-11-25T16:30:00-05:00', reconciledBy: 'pharmacist-lee' },
+  },
+  {
+    type: 'RecordEdRevisit',
+    data: { encounterId: ED_VISIT, arrivedAt: '2026-11-29T23:10:00-05:00' },
+  },
+  {
+    type: 'RecordEncounterChange',
+    data: {
+      encounterId: ED_VISIT,
+      change: 'to-inpatient',
+      patientClass: 'I',
+      changedAt: '2026-11-30T02:00:00-05:00',
+    },
   },
   {
     type: 'RecordReadmission',
@@ -445,6 +462,97 @@ describe('toAnalyticsEvent', () => {
     });
   });
 
+  describe('ED revisits, the risk tier they raise, and encounter changes', () => {
+    // Moderate risk, LACE 9 (L 4, A 3, C 2, E 0); an ED visit on day 6 makes it 10.
+    const revisits = recorded(
+      discharge(),
+      { type: 'StartTcmClocks', data: { at: '2026-11-20T20:36:00Z', calendar: NEW_YORK } },
+      {
+        type: 'RecordAssessment',
+        data: {
+          at: '2026-11-21T14:06:00Z',
+          assessedBy: 'rn-ana',
+          lace: {
+            lengthOfStayDays: 5,
+            acuteAdmission: true,
+            charlsonScore: 2,
+            edVisitsLast6Months: 0,
+          },
+          complexity: 'moderate',
+        },
+      },
+      {
+        type: 'ApprovePlan',
+        data: { at: '2026-11-21T16:42:00Z', approvedBy: 'rn-ana', handoffKinds: [] },
+      },
+      {
+        type: 'RecordEdRevisit',
+        data: { encounterId: ED_VISIT, arrivedAt: '2026-11-26T22:47:00-05:00' },
+      },
+      { type: 'ReplanFollowUpAfterRiskTierRaised', data: { at: '2026-11-27T14:00:00.000Z' } },
+      {
+        type: 'RecordEncounterChange',
+        data: {
+          encounterId: ED_VISIT,
+          change: 'transfer',
+          patientClass: 'E',
+          changedAt: '2026-11-27T01:15:00-05:00',
+        },
+      },
+    );
+    const of = (type: CareEpisodeEvent['type'], nth = 1) => {
+      const { history, event } = upTo(revisits, type, nth);
+      return given(...history).when(event);
+    };
+
+    it('an ED revisit gives its day, a key that is not the encounter id, and the count so far', () => {
+      const published = of('care.episode.ed_revisit_recorded.v1').then(
+        'care.analytics.ed_revisit_recorded.v1',
+        {
+          edRevisitKey: uuidv5(`ed-revisit:${ED_VISIT}`, KEYS.episodeKey),
+          daysAfterDischarge: 6,
+          edRevisits: 1,
+          dayOffset: 6,
+          serviceWeek: 1,
+          // The tier it raises follows in the next event.
+          riskTier: 'moderate',
+        },
+      );
+      expect(JSON.stringify(published)).not.toContain(ED_VISIT);
+    });
+
+    it('a raised risk tier gives both tiers and the LACE index with the revisits counted', () => {
+      of('care.episode.risk_tier_raised.v1').then('care.analytics.risk_tier_raised.v1', {
+        from: 'moderate',
+        to: 'high',
+        laceScore: 10,
+        laceComponents: { l: 4, a: 3, c: 2, e: 1 },
+        riskTier: 'high',
+      });
+    });
+
+    it('the follow-up replanned after it is a follow-up plan with its reason, whatever its version', () => {
+      of('care.episode.follow_up_planned.v2').then('care.analytics.follow_up_planned.v1', {
+        reason: 'risk-tier-raised',
+        checkpoints: 5,
+        riskTier: 'high',
+      });
+      of('care.episode.follow_up_planned.v1').then('care.analytics.follow_up_planned.v1', {
+        reason: 'plan-approved',
+        riskTier: 'moderate',
+      });
+    });
+
+    it('an encounter change gives the kind of change only, not the encounter or its class', () => {
+      const published = of('care.episode.encounter_changed.v1').then(
+        'care.analytics.encounter_changed.v1',
+        { change: 'transfer' },
+      );
+      expect(JSON.stringify(published)).not.toContain(ED_VISIT);
+      expect(published.data).not.toHaveProperty('patientClass');
+    });
+  });
+
   describe('stuck, escalation and closure', () => {
     it('stuck episodes give their reasons, and how long they were stuck once cleared', () => {
       at('care.episode.stuck_flagged.v1').then('care.analytics.stuck_flagged.v1', {
@@ -541,7 +649,15 @@ describe('toAnalyticsEvent', () => {
   });
 
   it('every event of the story is published free of references, actors, free text and dates', () => {
-    const secrets = [EPISODE_ID, PATIENT_REF, ENCOUNTER_ID, READMISSION, PCP, HOME_HEALTH];
+    const secrets = [
+      EPISODE_ID,
+      PATIENT_REF,
+      ENCOUNTER_ID,
+      READMISSION,
+      ED_VISIT,
+      PCP,
+      HOME_HEALTH,
+    ];
     const people = /rn-ana|ops-sam|okafor|pharmacist|Carter|Doe|555|884213/;
     const published = story.map(
       (event, index) => given(...story.slice(0, index)).when(event).published,

@@ -11,9 +11,16 @@ import {
   stuckFlaggedFact,
 } from './closure-facts';
 import { episodeFacts } from './episode-facts';
-import { contactFact, medicationFact, readmissionFact, visitFact } from './follow-up-facts';
+import {
+  contactFact,
+  edRevisitFact,
+  encounterChangedFact,
+  medicationFact,
+  readmissionFact,
+  visitFact,
+} from './follow-up-facts';
 import { handoffFact } from './handoff-facts';
-import { assessmentFact, followUpFact, planFact } from './intake-facts';
+import { assessmentFact, followUpFact, planFact, riskTierRaisedFact } from './intake-facts';
 
 /** What the event adds for analysts; undefined for an event they do not get. */
 function factOf(event: CareEpisodeEvent, moment: EpisodeMoment): AnalyticsFact | undefined {
@@ -27,6 +34,7 @@ function factOf(event: CareEpisodeEvent, moment: EpisodeMoment): AnalyticsFact |
     case 'care.episode.plan_approved.v1':
       return planFact(event);
     case 'care.episode.follow_up_planned.v1':
+    case 'care.episode.follow_up_planned.v2':
       return followUpFact(event);
     case 'care.episode.handoff_requested.v1':
     case 'care.episode.handoff_accepted.v1':
@@ -46,6 +54,12 @@ function factOf(event: CareEpisodeEvent, moment: EpisodeMoment): AnalyticsFact |
     case 'care.episode.readmission_recorded.v1':
     case 'care.episode.readmission_cancelled.v1':
       return readmissionFact(event, moment);
+    case 'care.episode.ed_revisit_recorded.v1':
+      return edRevisitFact(event, moment);
+    case 'care.episode.risk_tier_raised.v1':
+      return riskTierRaisedFact(event);
+    case 'care.episode.encounter_changed.v1':
+      return encounterChangedFact(event);
     case 'care.episode.stuck_flagged.v1':
       return stuckFlaggedFact(event, moment);
     case 'care.episode.stuck_cleared.v1':

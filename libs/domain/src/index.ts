@@ -22,4 +22,5 @@ export * from './tenant/tenant-policy';
 export * from './care-episode/care-episode-event-types';
 export * from './care-episode/event-actor';
 export * from './care-episode/open-deadlines';
+export * from './care-episode/risk-tier';
 export * from './tcm/deadline-status';

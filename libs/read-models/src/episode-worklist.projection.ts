@@ -1,5 +1,6 @@
 import {
   careEpisodeEventTypes,
+  currentRiskTier,
   eventActor,
   foldCareEpisode,
   initialCareEpisodeState,
@@ -91,7 +92,7 @@ async function save(
       state.tenantId,
       state.patientRef,
       state.stage,
-      state.followUp?.riskTier ?? state.assessment?.lace.tier ?? null,
+      currentRiskTier(state) ?? null,
       state.stuck?.reasons ?? [],
       coordinators,
       state.calendar?.timeZone ?? 'UTC',

@@ -1,5 +1,6 @@
 import type {
   CareEpisodeStage,
+  EdRevisit,
   EpisodeAssessment,
   Escalation,
   Handoff,
@@ -23,6 +24,7 @@ export interface EpisodeView {
   stage: CareEpisodeStage;
   stageSince: string;
   version: number;
+  /** The risk tier as it stands: assessed, raised by ED revisits, or planned after a readmission. */
   riskTier?: RiskTier;
   assessment?: EpisodeAssessment;
   deadlines: DeadlineView[];
@@ -31,6 +33,8 @@ export interface EpisodeView {
   visitAt?: string;
   medicationReconciledAt?: string;
   readmissions: readonly Readmission[];
+  /** Emergency department visits within 30 days after the discharge, as recorded. */
+  edRevisits: readonly EdRevisit[];
   stuck?: StuckStatus;
   /** Operations escalations, oldest first. */
   escalations: readonly Escalation[];

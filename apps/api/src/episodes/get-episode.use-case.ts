@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { foldCareEpisode, openDeadlines, type CareEpisodeEvent } from '@care/domain';
+import {
+  currentRiskTier,
+  foldCareEpisode,
+  openDeadlines,
+  type CareEpisodeEvent,
+} from '@care/domain';
 import { PostgresEventStore } from '@care/event-store';
 import { toPage } from '@care/platform';
 import { deadlineView } from './episode-list-item';
@@ -21,7 +26,7 @@ export class GetEpisode {
     if (state.status === 'empty' || state.tenantId !== tenantId) {
       throw episodeNotFound(episodeId);
     }
-    const riskTier = state.followUp?.riskTier ?? state.assessment?.lace.tier;
+    const riskTier = currentRiskTier(state);
     return {
       episodeId: state.episodeId,
       tenantId: state.tenantId,
@@ -41,6 +46,7 @@ export class GetEpisode {
         ? { medicationReconciledAt: state.medicationReconciledAt }
         : {}),
       readmissions: state.readmissions,
+      edRevisits: state.edRevisits ?? [],
       ...(state.stuck ? { stuck: state.stuck } : {}),
       escalations: state.escalations ?? [],
       ...(state.outcome ? { outcome: state.outcome } : {}),

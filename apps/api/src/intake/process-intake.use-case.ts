@@ -6,6 +6,8 @@ import { careEpisodeWorkflowId } from '@care/temporal';
 import {
   cancelDischargeSignal,
   cancelReadmissionSignal,
+  recordEdRevisitSignal,
+  recordEncounterChangeSignal,
   recordReadmissionSignal,
 } from '@care/workflows';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
@@ -83,6 +85,30 @@ export class ProcessIntake {
             cancelledAt: action.cancelledAt,
           }),
         );
+      case 'emergency-visit':
+        // Rule 7: an ED visit of a patient with open episodes is an ED revisit for each.
+        return this.signalOpenEpisodes(tenantId, patientId, (handle) =>
+          handle.signal(recordEdRevisitSignal, {
+            encounterId: action.encounterId,
+            arrivedAt: action.arrivedAt,
+          }),
+        );
+      case 'encounter-changed':
+        // A06 makes the visit an inpatient stay: an admission, so a readmission too (rule 6).
+        return this.signalOpenEpisodes(tenantId, patientId, async (handle) => {
+          await handle.signal(recordEncounterChangeSignal, {
+            encounterId: action.encounterId,
+            change: action.change,
+            ...(action.patientClass ? { patientClass: action.patientClass } : {}),
+            changedAt: action.changedAt,
+          });
+          if (action.change === 'to-inpatient') {
+            await handle.signal(recordReadmissionSignal, {
+              admissionEncounterId: action.encounterId,
+              admittedAt: action.changedAt,
+            });
+          }
+        });
       case 'discharge-cancelled':
         return this.cancelDischarge(tenantId, action);
       default: {
@@ -109,7 +135,9 @@ export class ProcessIntake {
         return known ? undefined : { effect: 'refused', reason: NO_OPEN_EPISODE };
       }
       case 'admission':
-      case 'admission-cancelled': {
+      case 'admission-cancelled':
+      case 'emergency-visit':
+      case 'encounter-changed': {
         const concerned =
           (await this.openEpisodes(tenantId, { patientId })).length > 0 ||
           (await this.queue.patientPending(tenantId, patientId));

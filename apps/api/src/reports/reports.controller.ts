@@ -103,7 +103,7 @@ export class ReportsController {
 
   @Get('readmissions')
   @ApiOperation({
-    summary: '30-day readmission rate',
+    summary: '30-day readmission rate, with the ED revisits beside it',
     description: `Over episodes whose 30-day window has ended (closed), cancelled ones left out. ${COMMON}`,
   })
   @ApiProduces('application/json', 'text/csv')

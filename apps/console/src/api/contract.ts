@@ -123,7 +123,13 @@ export interface ActionResult {
 export interface IntakeProblem {
   position: string;
   status: 'failing' | 'refused';
-  kind: 'discharge' | 'admission' | 'discharge-cancelled' | 'admission-cancelled';
+  kind:
+    | 'discharge'
+    | 'admission'
+    | 'discharge-cancelled'
+    | 'admission-cancelled'
+    | 'emergency-visit'
+    | 'encounter-changed';
   encounterId: string;
   patientRef: string;
   receivedAt: string;

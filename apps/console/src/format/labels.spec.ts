@@ -16,6 +16,8 @@ describe('labels', () => {
     );
     expect(eventTypeLabel('care.episode.follow_up_planned.v1')).toBe('Follow-up planned');
     expect(eventTypeLabel('care.episode.escalated.v2')).toBe('Escalated');
+    expect(eventTypeLabel('care.episode.ed_revisit_recorded.v1')).toBe('ED revisit recorded');
+    expect(eventTypeLabel('care.episode.risk_tier_raised.v1')).toBe('Risk tier raised');
   });
 
   it('writes codes as words only where the whole word matches', () => {
@@ -23,6 +25,8 @@ describe('labels', () => {
     expect(humanize('pcp')).toBe('PCP');
     expect(humanize('community_resource')).toBe('Community resource');
     expect(humanize('handoffs_planned')).toBe('Handoffs planned');
+    expect(humanize('ed_revisits')).toBe('ED revisits');
+    expect(humanize('reached')).toBe('Reached');
   });
 
   it('names stages and stuck reasons', () => {
@@ -35,5 +39,7 @@ describe('labels', () => {
     expect(feedMessageKindLabel('admission')).toBe('Admission');
     expect(feedMessageKindLabel('discharge-cancelled')).toBe('Discharge cancelled');
     expect(feedMessageKindLabel('admission-cancelled')).toBe('Admission cancelled');
+    expect(feedMessageKindLabel('emergency-visit')).toBe('Emergency visit');
+    expect(feedMessageKindLabel('encounter-changed')).toBe('Encounter changed');
   });
 });

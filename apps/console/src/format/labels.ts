@@ -30,6 +30,8 @@ const feedMessageKindLabels: Record<IntakeProblem['kind'], string> = {
   admission: 'Admission',
   'discharge-cancelled': 'Discharge cancelled',
   'admission-cancelled': 'Admission cancelled',
+  'emergency-visit': 'Emergency visit',
+  'encounter-changed': 'Encounter changed',
 };
 
 export const feedMessageKindLabel = (kind: IntakeProblem['kind']): string =>
@@ -44,6 +46,7 @@ const WORDS: Record<string, string> = {
   pcp: 'PCP',
   face_to_face: 'face-to-face',
   follow_up: 'follow-up',
+  ed: 'ED',
 };
 
 /** A snake_case code as a sentence-case phrase: `handoff_acceptance` reads "Hand-off acceptance". */

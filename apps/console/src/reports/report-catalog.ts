@@ -133,7 +133,7 @@ export const reportCatalog: readonly ReportDefinition[] = [
     name: 'readmissions',
     title: 'Readmissions',
     summary:
-      '30-day readmissions of the episodes whose window has ended (closed); cancelled admissions do not count. By week, each week is the share first readmitted in it, so the weeks add up to the year.',
+      '30-day readmissions of the episodes whose window has ended (closed); cancelled admissions do not count. By week, each week is the share first readmitted in it, so the weeks add up to the year. ED revisits are the emergency department visits of the same 30 days.',
     groupings: [
       RISK_TIER,
       COMPLEXITY,
@@ -143,6 +143,7 @@ export const reportCatalog: readonly ReportDefinition[] = [
       count('closedEpisodes', 'Closed episodes'),
       rate('readmitted', 'Readmitted within 30 days'),
       count('readmissions', 'Readmissions'),
+      count('edRevisits', 'ED revisits'),
     ],
     chart: { fields: ['readmitted'], kind: 'fraction' },
   },

@@ -27,6 +27,7 @@ const readmissions = (year: number, week: number | null, readmitted: number) => 
   closedEpisodes: 4,
   readmitted: fraction(readmitted, 4),
   readmissions: readmitted,
+  edRevisits: 2 * readmitted,
 });
 
 describe('the report catalog', () => {
@@ -78,10 +79,11 @@ describe('a report as a table', () => {
       { header: 'Closed episodes', numeric: true },
       { header: 'Readmitted within 30 days', numeric: true },
       { header: 'Readmissions', numeric: true },
+      { header: 'ED revisits', numeric: true },
     ]);
     expect(table.rows).toEqual([
-      { key: '2025||', cells: ['2025', '4', '0% (0/4)', '0'] },
-      { key: '2026||', cells: ['2026', '4', '25% (1/4)', '1'] },
+      { key: '2025||', cells: ['2025', '4', '0% (0/4)', '0', '0'] },
+      { key: '2026||', cells: ['2026', '4', '25% (1/4)', '1', '2'] },
     ]);
   });
 

@@ -73,4 +73,78 @@ describe('timeline entries', () => {
     ]);
     expect(planned('readmission')).not.toHaveProperty('reason');
   });
+
+  it('says a follow-up was replanned after ED revisits raised the risk tier, in either version', () => {
+    expect(
+      describeTimelineEntry(
+        entry('care.episode.follow_up_planned.v2', {
+          reason: 'risk-tier-raised',
+          riskTier: 'high',
+        }),
+      ),
+    ).toEqual({
+      label: 'Follow-up planned',
+      details: ['Replanned at the higher risk tier after ED revisits'],
+    });
+  });
+
+  it('describes an ED revisit by its day and encounter', () => {
+    expect(
+      describeTimelineEntry(
+        entry('care.episode.ed_revisit_recorded.v1', {
+          encounterId: 'ENC-2026-118042',
+          arrivedAt: '2026-11-26T22:47:00-05:00',
+          daysAfterDischarge: 6,
+        }),
+      ),
+    ).toEqual({
+      label: 'ED revisit recorded',
+      details: [
+        'Emergency department visit on day 6 after the discharge',
+        'Encounter ENC-2026-118042',
+      ],
+    });
+  });
+
+  it('describes a raised risk tier from one tier to the other, with the LACE index', () => {
+    expect(
+      describeTimelineEntry(
+        entry('care.episode.risk_tier_raised.v1', {
+          at: '2026-11-26T22:47:00-05:00',
+          from: 'moderate',
+          to: 'high',
+          lace: { score: 10, components: { l: 4, a: 3, c: 2, e: 1 }, tier: 'high' },
+        }),
+      ),
+    ).toEqual({
+      label: 'Risk tier raised',
+      details: ['From moderate to high', 'LACE index 10 with the ED revisits counted'],
+    });
+  });
+
+  it('describes each encounter change in words, with the patient class when the feed gave it', () => {
+    const changed = (change: string, patientClass?: string) =>
+      describeTimelineEntry(
+        entry('care.episode.encounter_changed.v1', {
+          encounterId: 'ENC-7',
+          change,
+          changedAt: '2026-11-27T01:15:00-05:00',
+          ...(patientClass ? { patientClass } : {}),
+        }),
+      );
+
+    expect(changed('transfer', 'E')).toEqual({
+      label: 'Encounter changed',
+      details: ['Transferred (ADT A02)', 'Encounter ENC-7', 'Patient class E'],
+    });
+    expect(changed('to-inpatient').details).toEqual([
+      'Became an inpatient stay (ADT A06)',
+      'Encounter ENC-7',
+    ]);
+    expect(changed('to-outpatient', 'O').details).toEqual([
+      'Became an outpatient visit (ADT A07)',
+      'Encounter ENC-7',
+      'Patient class O',
+    ]);
+  });
 });

@@ -22,6 +22,7 @@ export const REPORTING_TABLES = [
   'report_handoffs',
   'report_stage_durations',
   'report_readmissions',
+  'report_ed_revisits',
 ] as const;
 
 export interface RebuildOptions {

@@ -167,6 +167,20 @@ describe('reportingChanges', () => {
     });
   });
 
+  it('records an ED revisit with its day and week, and counts it on the episode', () => {
+    const revisited = eventsOf({ edRevisitAfterDays: 16 });
+    const changes = only(revisited, 'ed_revisit_recorded');
+    expect(changes.edRevisit).toEqual({
+      key: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
+      values: { discharge_year: 2026, days_after_discharge: 16, service_week: 3 },
+    });
+    expect(changes.episode).toMatchObject({ ed_revisits: 1 });
+    expect(only(revisited, 'encounter_changed')).not.toHaveProperty('edRevisit');
+    expect(closed.some((event) => event.type === 'care.analytics.ed_revisit_recorded.v1')).toBe(
+      false,
+    );
+  });
+
   it('marks the episode as stuck once, and keeps the escalation count', () => {
     expect(only(closed, 'stuck_flagged').episode).toMatchObject({ ever_stuck: true });
     expect(only(closed, 'episode_escalated').episode).toMatchObject({ escalations: 1 });

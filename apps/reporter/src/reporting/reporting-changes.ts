@@ -1,6 +1,7 @@
 import type { AnalyticsCloudEvent, EpisodeFacts } from '@care/contracts';
 import type {
   Cell,
+  reportEdRevisits,
   reportEpisodes,
   reportHandoffs,
   reportReadmissions,
@@ -28,6 +29,7 @@ export interface ReportingChanges {
   episode: RowValues<typeof reportEpisodes>;
   handoff?: { key: string; values: RowValues<typeof reportHandoffs> };
   readmission?: { key: string; values: RowValues<typeof reportReadmissions> };
+  edRevisit?: { key: string; values: RowValues<typeof reportEdRevisits> };
   stageLeft?: StageLeft;
 }
 
@@ -56,7 +58,7 @@ const stageLeft = (facts: EpisodeFacts): StageLeft | undefined =>
     complexity: facts.complexity ?? null,
   };
 
-type Part = Pick<ReportingChanges, 'episode' | 'handoff' | 'readmission'>;
+type Part = Pick<ReportingChanges, 'episode' | 'handoff' | 'readmission' | 'edRevisit'>;
 
 /** What the event adds to its episode's row and to its part's row, beyond the facts. */
 function partOf(event: AnalyticsCloudEvent): Partial<Part> {
@@ -145,6 +147,18 @@ function partOf(event: AnalyticsCloudEvent): Partial<Part> {
           values: { discharge_year: event.data.dischargeYear, active: false },
         },
       };
+    case 'care.analytics.ed_revisit_recorded.v1':
+      return {
+        episode: { ed_revisits: event.data.edRevisits },
+        edRevisit: {
+          key: event.data.edRevisitKey,
+          values: {
+            discharge_year: event.data.dischargeYear,
+            days_after_discharge: event.data.daysAfterDischarge,
+            service_week: event.data.serviceWeek,
+          },
+        },
+      };
     case 'care.analytics.handoff_requested.v1':
       return handoff(event.data.handoffKey, {
         kind: event.data.kind,
@@ -178,6 +192,9 @@ function partOf(event: AnalyticsCloudEvent): Partial<Part> {
       return handoff(event.data.handoffKey, { kind: event.data.kind, escalated: true });
     case 'care.analytics.handoff_reassigned.v1':
       return handoff(event.data.handoffKey, { kind: event.data.kind, reassigned: true });
+    // A raised risk tier is in the episode facts (risk_tier) of its event and every later one.
+    case 'care.analytics.risk_tier_raised.v1':
+    case 'care.analytics.encounter_changed.v1':
     case 'care.analytics.episode_started.v1':
     case 'care.analytics.tcm_clocks_started.v1':
     case 'care.analytics.plan_approved.v1':
@@ -193,7 +210,8 @@ function partOf(event: AnalyticsCloudEvent): Partial<Part> {
 
 /**
  * What an analytics event changes in the reporting tables: its episode's facts, what it adds
- * to its episode or to one of the episode's hand-offs or readmissions, and the stage it left.
+ * to its episode or to one of the episode's hand-offs, readmissions or ED revisits, and the
+ * stage it left.
  */
 export function reportingChanges(event: AnalyticsCloudEvent): ReportingChanges {
   const part = partOf(event);
@@ -206,6 +224,7 @@ export function reportingChanges(event: AnalyticsCloudEvent): ReportingChanges {
     episode: { ...episodeFacts(event.data), ...part.episode },
     ...(part.handoff ? { handoff: part.handoff } : {}),
     ...(part.readmission ? { readmission: part.readmission } : {}),
+    ...(part.edRevisit ? { edRevisit: part.edRevisit } : {}),
     ...(left ? { stageLeft: left } : {}),
   };
 }

@@ -49,6 +49,8 @@ export const reportEpisodes = {
     handoffs_completed: 'max',
     escalations: 'max',
     ever_stuck: 'or',
+    // ED revisits are never taken back: the count only grows.
+    ed_revisits: 'max',
   },
 } as const satisfies MergedTable<string>;
 
@@ -83,6 +85,16 @@ export const reportReadmissions = {
     discharge_year: 'first',
     // Recorded (A01), cancelled (A11), and possibly recorded again: the latest word counts.
     active: 'latest',
+    days_after_discharge: 'first',
+    service_week: 'first',
+  },
+} as const satisfies MergedTable<string>;
+
+export const reportEdRevisits = {
+  name: 'report_ed_revisits',
+  partKey: 'ed_revisit_key',
+  merge: {
+    discharge_year: 'first',
     days_after_discharge: 'first',
     service_week: 'first',
   },

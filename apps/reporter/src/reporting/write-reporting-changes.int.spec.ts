@@ -10,11 +10,14 @@ import { reportingRows } from '../testing/reporting-rows';
 import { reportingChanges } from './reporting-changes';
 import { writeReportingChanges } from './write-reporting-changes';
 
-/** Three episodes of a tenant: closed and readmitted, closed late, cancelled by operations. */
+/**
+ * Three episodes of a tenant: closed, readmitted and back at the ED, closed late, cancelled by
+ * operations.
+ */
 function cohortOf(tenantId: string): AnalyticsCloudEvent[][] {
   const keys = () => ({ patientKey: randomUUID(), episodeKey: randomUUID() });
   return [
-    analyticsEvents(tenantId, episode({ readmittedAfterDays: 9 }), keys()),
+    analyticsEvents(tenantId, episode({ readmittedAfterDays: 9, edRevisitAfterDays: 16 }), keys()),
     analyticsEvents(
       tenantId,
       episode({ visitAfterDays: 16, complexity: 'moderate', reached: false }),
@@ -46,7 +49,7 @@ describe('writeReportingChanges (real PostgreSQL)', () => {
   const apply = (event: AnalyticsCloudEvent) =>
     inTransaction(app, (tx) => writeReportingChanges(tx, reportingChanges(event)));
 
-  it('builds one row per episode, hand-off, stage left and readmission', async () => {
+  it('builds one row per episode, hand-off, stage left, readmission and ED revisit', async () => {
     const tenantId = `report-${randomUUID().slice(0, 8)}`;
     const [readmitted, late, cancelled] = cohortOf(tenantId);
     for (const event of [...readmitted!, ...late!, ...cancelled!]) await apply(event);
@@ -79,6 +82,7 @@ describe('writeReportingChanges (real PostgreSQL)', () => {
       handoffs_completed: 1,
       escalations: 1,
       ever_stuck: true,
+      ed_revisits: 1,
     });
     expect(episodeRow(late!)).toMatchObject({
       complexity: 'moderate',
@@ -88,6 +92,7 @@ describe('writeReportingChanges (real PostgreSQL)', () => {
       billable: false,
       failed_rule: 'tcm-contact',
       readmitted: false,
+      ed_revisits: 0,
     });
     expect(episodeRow(cancelled!)).toMatchObject({
       stage: 'cancelled',
@@ -127,6 +132,14 @@ describe('writeReportingChanges (real PostgreSQL)', () => {
     ]);
     expect(rows.report_readmissions).toEqual([
       expect.objectContaining({ active: true, days_after_discharge: 9, service_week: 2 }),
+    ]);
+    expect(rows.report_ed_revisits).toEqual([
+      expect.objectContaining({
+        episode_key: readmitted![0]!.subject,
+        discharge_year: 2026,
+        days_after_discharge: 16,
+        service_week: 3,
+      }),
     ]);
   });
 
@@ -174,9 +187,13 @@ describe('writeReportingChanges (real PostgreSQL)', () => {
     for (const event of first!) await apply(event);
     const count = (tx: SqlExecutor) =>
       tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM report_episodes`);
+    const edRevisits = (tx: SqlExecutor) =>
+      tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM report_ed_revisits`);
 
     await expect(inTenant(app, tenantId, count)).resolves.toEqual([{ n: 1 }]);
     await expect(inTenant(app, `${tenantId}-other`, count)).resolves.toEqual([{ n: 0 }]);
+    await expect(inTenant(app, tenantId, edRevisits)).resolves.toEqual([{ n: 1 }]);
+    await expect(inTenant(app, `${tenantId}-other`, edRevisits)).resolves.toEqual([{ n: 0 }]);
     await expect(
       inTenant(app, `${tenantId}-other`, (tx) =>
         tx.query(

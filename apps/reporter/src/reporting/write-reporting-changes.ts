@@ -2,6 +2,7 @@ import type { SqlExecutor } from '@care/event-store';
 import { mergeStatement } from './merge-statement';
 import type { ReportingChanges } from './reporting-changes';
 import {
+  reportEdRevisits,
   reportEpisodes,
   reportHandoffs,
   reportReadmissions,
@@ -62,6 +63,9 @@ export async function writeReportingChanges(
       changes.readmission.values,
     );
     await refreshReadmissions(tx, changes);
+  }
+  if (changes.edRevisit) {
+    await merge(tx, reportEdRevisits, changes, changes.edRevisit.key, changes.edRevisit.values);
   }
   const { stageLeft } = changes;
   if (stageLeft) {

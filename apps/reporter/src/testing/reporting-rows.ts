@@ -5,6 +5,7 @@ const ORDER: Record<string, string> = {
   report_handoffs: 'episode_key, handoff_key',
   report_stage_durations: 'episode_key, sequence',
   report_readmissions: 'episode_key, readmission_key',
+  report_ed_revisits: 'episode_key, ed_revisit_key',
 };
 
 /** Every reporting row of a tenant, table by table, in key order: for comparing two builds. */

@@ -144,6 +144,23 @@ export const analyticsEventExamples: { [T in AnalyticsEventType]: AnalyticsEvent
     readmissionKey,
     activeReadmissions: 0,
   },
+  'care.analytics.ed_revisit_recorded.v1': {
+    ...facts(6, 151.3, 'follow_up'),
+    edRevisitKey: '5a7c9e1b-3d2f-5b84-a6c0-8e1d4f2b7a93',
+    daysAfterDischarge: 6,
+    edRevisits: 1,
+  },
+  'care.analytics.risk_tier_raised.v1': {
+    ...facts(6, 151.3, 'follow_up'),
+    from: 'moderate',
+    to: 'high',
+    laceScore: 10,
+    laceComponents: { l: 4, a: 3, c: 2, e: 1 },
+  },
+  'care.analytics.encounter_changed.v1': {
+    ...facts(6, 153.8, 'follow_up'),
+    change: 'transfer',
+  },
   'care.analytics.stuck_flagged.v1': {
     ...facts(3, 73.5, 'handoff'),
     reasons: ['handoff-sla'],

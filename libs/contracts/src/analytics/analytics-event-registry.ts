@@ -8,11 +8,14 @@ import {
 } from './analytics-closure-data';
 import {
   contactAttemptedData,
+  edRevisitRecordedData,
+  encounterChangedData,
   faceToFaceVisitRecordedData,
   followUpPlannedData,
   medicationReconciledData,
   readmissionCancelledData,
   readmissionRecordedData,
+  riskTierRaisedData,
 } from './analytics-follow-up-data';
 import {
   handoffAcceptedData,
@@ -52,6 +55,9 @@ export const analyticsEventDataSchemas = {
   'care.analytics.medication_reconciled.v1': medicationReconciledData,
   'care.analytics.readmission_recorded.v1': readmissionRecordedData,
   'care.analytics.readmission_cancelled.v1': readmissionCancelledData,
+  'care.analytics.ed_revisit_recorded.v1': edRevisitRecordedData,
+  'care.analytics.risk_tier_raised.v1': riskTierRaisedData,
+  'care.analytics.encounter_changed.v1': encounterChangedData,
   'care.analytics.stuck_flagged.v1': stuckFlaggedData,
   'care.analytics.stuck_cleared.v1': stuckClearedData,
   'care.analytics.episode_closed.v1': episodeClosedData,

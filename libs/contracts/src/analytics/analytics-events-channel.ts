@@ -23,7 +23,7 @@ const KEY = asyncApiSchema(
   ),
 );
 
-const ACRONYMS: Record<string, string> = { tcm: 'TCM' };
+const ACRONYMS: Record<string, string> = { tcm: 'TCM', ed: 'ED' };
 
 /** "care.analytics.episode_started.v1" reads "Analytics: episode started (v1)". */
 function titleOf(type: AnalyticsEventType): string {

@@ -30,7 +30,7 @@ export const pseudonymousKey = uuid.describe(
   'A random key (UUID v4) kept in a table only the publisher may read; derived from nothing about the patient.',
 );
 
-/** A key for a part of an episode (a hand-off, a readmission), unique within the episode. */
+/** A key for a part of an episode (a hand-off, a readmission, an ED revisit), unique within it. */
 export const partKey = uuid.describe(
   'Stable within the episode; derived from the episode key, so it links to nothing outside this stream.',
 );
@@ -74,7 +74,7 @@ export const episodeFacts = z.object({
   riskTier: riskTier
     .optional()
     .describe(
-      "Readmission risk tier after this fact: the follow-up plan's, else the LACE assessment's; absent before the assessment.",
+      "Readmission risk tier after this fact: the highest of the LACE assessment's, the one ED revisits raised it to and the follow-up plan's; absent before the assessment.",
     ),
   complexity: tcmComplexity.optional().describe('TCM complexity; absent before the assessment.'),
   stageChange: z

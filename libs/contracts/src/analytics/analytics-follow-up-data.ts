@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { contactChannel } from '../data/contact-channel';
+import { riskTier } from '../data/lace-score';
 import { count } from '../data/primitives';
 import { episodeFacts, partKey } from './analytics-facts';
 
 export const followUpPlannedData = episodeFacts
   .extend({
     reason: z
-      .enum(['plan-approved', 'readmission'])
-      .describe('Planned when the care plan was approved, or planned again after a readmission.'),
+      .enum(['plan-approved', 'readmission', 'risk-tier-raised'])
+      .describe(
+        'Planned when the care plan was approved, or planned again after a readmission or after ED revisits raised the risk tier.',
+      ),
     checkpoints: count.describe('How many contact checkpoints the plan has: its intensity.'),
   })
   .describe('The follow-up contacts were planned for the risk tier.');
@@ -76,3 +79,43 @@ export const readmissionRecordedData = episodeFacts
 export const readmissionCancelledData = episodeFacts
   .extend({ readmissionKey, activeReadmissions })
   .describe('The admission recorded as a readmission was cancelled (HL7 ADT A11).');
+
+export const edRevisitRecordedData = episodeFacts
+  .extend({
+    edRevisitKey: partKey.describe('The ED revisit: one key per visit of the episode.'),
+    daysAfterDischarge: count.describe('Whole days from the discharge to the ED visit.'),
+    edRevisits: count.describe('ED revisits of the episode after this fact.'),
+  })
+  .describe(
+    'The patient visited the emergency department within 30 days of the discharge: an ED revisit.',
+  );
+
+export const riskTierRaisedData = episodeFacts
+  .extend({
+    from: riskTier.describe('The risk tier before.'),
+    to: riskTier.describe('The risk tier now, higher than before.'),
+    laceScore: count.describe(
+      'The LACE index with the ED revisits counted; 10 or more is high risk.',
+    ),
+    laceComponents: z
+      .object({
+        l: count.describe('Length of stay points.'),
+        a: count.describe('Acuity of admission points.'),
+        c: count.describe('Charlson comorbidity points.'),
+        e: count.describe(
+          'Emergency department visits, before and since the discharge, as points.',
+        ),
+      })
+      .describe('The points of each LACE component.'),
+  })
+  .describe('ED revisits raised the LACE index to a higher risk tier; a tier is never lowered.');
+
+export const encounterChangedData = episodeFacts
+  .extend({
+    change: z
+      .enum(['transfer', 'to-inpatient', 'to-outpatient'])
+      .describe(
+        'transfer (HL7 ADT A02), outpatient to inpatient (A06), inpatient to outpatient (A07).',
+      ),
+  })
+  .describe('An encounter of the patient was transferred or changed class.');

@@ -20,7 +20,7 @@ const HEADERS = 'episode-event-headers';
 // Inline: the AsyncAPI 3.0.0 JSON Schema cannot tell a $ref key from a schema key.
 const KEY = asyncApiSchema(uuid.describe('The episode id, the same as the CloudEvent subject.'));
 
-const ACRONYMS: Record<string, string> = { tcm: 'TCM' };
+const ACRONYMS: Record<string, string> = { tcm: 'TCM', ed: 'ED' };
 
 /** "care.episode.discharge_recorded.v1" reads "Discharge recorded (v1)". */
 function titleOf(type: EpisodeEventType): string {
@@ -33,6 +33,8 @@ function titleOf(type: EpisodeEventType): string {
 const occurredAt = (data: EpisodeEventData): string => {
   if ('dischargedAt' in data) return data.dischargedAt;
   if ('admittedAt' in data) return data.admittedAt;
+  if ('arrivedAt' in data) return data.arrivedAt;
+  if ('changedAt' in data) return data.changedAt;
   if ('cancelledAt' in data) return data.cancelledAt;
   return data.at;
 };

@@ -42,6 +42,18 @@ export const episodeEventExamples: { [T in EpisodeEventType]: EpisodeEventData<T
       '2026-12-19T04:59:59.999Z',
     ],
   },
+  'care.episode.follow_up_planned.v2': {
+    at: '2026-11-27T14:00:00.000Z',
+    riskTier: 'high',
+    reason: 'risk-tier-raised',
+    schedule: [
+      '2026-11-28T04:59:59.999Z',
+      '2026-12-01T04:59:59.999Z',
+      '2026-12-04T04:59:59.999Z',
+      '2026-12-11T04:59:59.999Z',
+      '2026-12-18T04:59:59.999Z',
+    ],
+  },
   'care.episode.handoff_requested.v1': {
     at: '2026-11-21T16:45:00Z',
     handoffId,
@@ -115,6 +127,23 @@ export const episodeEventExamples: { [T in EpisodeEventType]: EpisodeEventData<T
   'care.episode.readmission_cancelled.v1': {
     admissionEncounterId: 'ENC-2026-120877',
     cancelledAt: '2026-12-02T09:40:00-05:00',
+  },
+  'care.episode.ed_revisit_recorded.v1': {
+    encounterId: 'ENC-2026-118042',
+    arrivedAt: '2026-11-26T22:47:00-05:00',
+    daysAfterDischarge: 6,
+  },
+  'care.episode.risk_tier_raised.v1': {
+    at: '2026-11-26T22:47:00-05:00',
+    from: 'moderate',
+    to: 'high',
+    lace: { score: 10, components: { l: 4, a: 3, c: 2, e: 1 }, tier: 'high' },
+  },
+  'care.episode.encounter_changed.v1': {
+    encounterId: 'ENC-2026-118042',
+    change: 'transfer',
+    patientClass: 'E',
+    changedAt: '2026-11-27T01:15:00-05:00',
   },
   'care.episode.stuck_flagged.v1': {
     at: '2026-11-22T16:45:00.000Z',

@@ -8,13 +8,16 @@ import {
   stuckClearedData,
   stuckFlaggedData,
 } from './closure-event-data';
+import { edRevisitRecordedData, encounterChangedData } from './encounter-event-data';
 import {
   contactAttemptedData,
   faceToFaceVisitRecordedData,
   followUpPlannedData,
+  followUpPlannedV2Data,
   medicationReconciledData,
   readmissionCancelledData,
   readmissionRecordedData,
+  riskTierRaisedData,
 } from './follow-up-event-data';
 import {
   handoffAcceptedData,
@@ -43,6 +46,7 @@ export const episodeEventDataSchemas = {
   'care.episode.assessment_recorded.v1': assessmentRecordedData,
   'care.episode.plan_approved.v1': planApprovedData,
   'care.episode.follow_up_planned.v1': followUpPlannedData,
+  'care.episode.follow_up_planned.v2': followUpPlannedV2Data,
   'care.episode.handoff_requested.v1': handoffRequestedData,
   'care.episode.handoff_accepted.v1': handoffAcceptedData,
   'care.episode.handoff_declined.v1': handoffDeclinedData,
@@ -56,6 +60,9 @@ export const episodeEventDataSchemas = {
   'care.episode.medication_reconciled.v1': medicationReconciledData,
   'care.episode.readmission_recorded.v1': readmissionRecordedData,
   'care.episode.readmission_cancelled.v1': readmissionCancelledData,
+  'care.episode.ed_revisit_recorded.v1': edRevisitRecordedData,
+  'care.episode.risk_tier_raised.v1': riskTierRaisedData,
+  'care.episode.encounter_changed.v1': encounterChangedData,
   'care.episode.stuck_flagged.v1': stuckFlaggedData,
   'care.episode.stuck_cleared.v1': stuckClearedData,
   'care.episode.closed.v1': episodeClosedData,

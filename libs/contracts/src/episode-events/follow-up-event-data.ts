@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contactChannel } from '../data/contact-channel';
-import { riskTier } from '../data/lace-score';
+import { laceScore, riskTier } from '../data/lace-score';
 import { actor, count, reference, timestamp } from '../data/primitives';
 
 export const followUpPlannedData = z
@@ -15,6 +15,34 @@ export const followUpPlannedData = z
       .describe('The contact checkpoints, in order, none after the service period.'),
   })
   .describe('The contact checkpoints for the risk tier were planned.');
+
+export const followUpPlannedV2Data = z
+  .object({
+    at: timestamp,
+    riskTier,
+    reason: z
+      .enum(['plan-approved', 'readmission', 'risk-tier-raised'])
+      .describe(
+        'What set the schedule: the approved plan, a readmission restarting it, or a raised risk tier restarting it. So far only plans after a raised risk tier are published as v2; the others stay care.episode.follow_up_planned.v1.',
+      ),
+    schedule: z
+      .array(timestamp)
+      .describe('The contact checkpoints, in order, none after the service period.'),
+  })
+  .describe('The contact checkpoints for the risk tier were planned, for a reason v1 cannot name.');
+
+export const riskTierRaisedData = z
+  .object({
+    at: timestamp,
+    from: riskTier.describe('The episode’s risk tier before.'),
+    to: riskTier.describe('The risk tier now, higher than before.'),
+    lace: laceScore.describe(
+      'The LACE index recomputed with the ED revisits of the episode counted in E.',
+    ),
+  })
+  .describe(
+    'ED revisits during the episode raised the LACE index to a higher risk tier; a tier is never lowered.',
+  );
 
 export const contactAttemptedData = z
   .object({

@@ -11,6 +11,7 @@ import { toCloudEvent, type CloudEvent } from '../cloud-event';
 const EPISODE_ID = '8d7c2f4e-91a3-5b6d-8e2f-4c1a7b9d3e05';
 const CANCELLED_EPISODE_ID = '2c41e0b7-5d8a-5f13-9e6c-7a0b3d8f1e22';
 const OPS_EPISODE_ID = '6a3e9d14-0c7b-5e21-b8f4-1d2c3b4a5e60';
+const ED_REVISIT_EPISODE_ID = '3f5b8c27-6e1d-5a94-a0c3-9d7e2b1f4a86';
 const OPS_HANDOFF = 'e7d1c0b9-2a4f-4c3e-8b6d-5f9a0e1c2d37';
 const PCP_HANDOFF = '5f0c7d52-3b1e-4a7c-9d21-8e6f4a2b9c10';
 const HOME_HEALTH_HANDOFF = 'b2e9a4c1-6d3f-4e8a-a57b-0c9d2f1e6a34';
@@ -210,6 +211,39 @@ const opsEpisode: CareEpisodeCommand[] = [
   },
 ];
 
+/** A moderate-risk episode whose ED revisit raises the tier, then transferred and readmitted. */
+const edRevisitEpisode: CareEpisodeCommand[] = [
+  discharge(ED_REVISIT_EPISODE_ID, 'ENC-2026-115377'),
+  fullEpisode[1]!,
+  {
+    type: 'RecordAssessment',
+    data: {
+      at: '2026-11-21T14:05:00Z',
+      assessedBy: 'coordinator-ana',
+      lace: { lengthOfStayDays: 4, acuteAdmission: true, charlsonScore: 2, edVisitsLast6Months: 0 },
+      complexity: 'moderate',
+    },
+  },
+  {
+    type: 'ApprovePlan',
+    data: { at: '2026-11-21T16:40:00Z', approvedBy: 'coordinator-ana', handoffKinds: [] },
+  },
+  {
+    type: 'RecordEdRevisit',
+    data: { encounterId: 'ENC-2026-118042', arrivedAt: '2026-11-26T22:47:00-05:00' },
+  },
+  { type: 'ReplanFollowUpAfterRiskTierRaised', data: { at: '2026-11-27T14:00:00.000Z' } },
+  {
+    type: 'RecordEncounterChange',
+    data: {
+      encounterId: 'ENC-2026-118042',
+      change: 'transfer',
+      patientClass: 'E',
+      changedAt: '2026-11-27T01:15:00-05:00',
+    },
+  },
+];
+
 function run(commands: readonly CareEpisodeCommand[]): CareEpisodeEvent[] {
   let state: CareEpisodeState = { status: 'empty' };
   const events: CareEpisodeEvent[] = [];
@@ -234,6 +268,7 @@ export function emittedEpisodeEvents(): CloudEvent[] {
     { episodeId: EPISODE_ID, events: run(fullEpisode) },
     { episodeId: CANCELLED_EPISODE_ID, events: run(cancelledEpisode) },
     { episodeId: OPS_EPISODE_ID, events: run(opsEpisode) },
+    { episodeId: ED_REVISIT_EPISODE_ID, events: run(edRevisitEpisode) },
   ].flatMap(({ episodeId, events }, stream) =>
     events.map((event, index) =>
       toCloudEvent({

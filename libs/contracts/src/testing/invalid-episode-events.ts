@@ -202,6 +202,28 @@ export const invalidEpisodeEvents: InvalidEventCase[] = [
     ],
   },
   {
+    breaks: 'an encounter change the contracts do not name',
+    event: exampleCloudEvent('care.episode.encounter_changed.v1', { change: 'discharge' }),
+    violations: [
+      {
+        path: 'data.change',
+        code: 'invalid_value',
+        message: 'Invalid option: expected one of "transfer"|"to-inpatient"|"to-outpatient"',
+      },
+    ],
+  },
+  {
+    breaks: 'an ED revisit without its encounter',
+    event: exampleCloudEvent('care.episode.ed_revisit_recorded.v1', { encounterId: '' }),
+    violations: [
+      {
+        path: 'data.encounterId',
+        code: 'too_small',
+        message: 'Too small: expected string to have >=1 characters',
+      },
+    ],
+  },
+  {
     breaks: 'a stuck flag without reasons',
     event: exampleCloudEvent('care.episode.stuck_flagged.v1', { reasons: [] }),
     violations: [

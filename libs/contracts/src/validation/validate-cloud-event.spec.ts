@@ -81,6 +81,17 @@ describe('validateCloudEvent', () => {
           schedule: ['2026-12-03T04:59:59.999Z'],
         }),
       ],
+      [
+        'an encounter change without a patient class',
+        exampleCloudEvent('care.episode.encounter_changed.v1', {
+          change: 'to-outpatient',
+          patientClass: undefined,
+        }),
+      ],
+      [
+        'an ED revisit on the day of discharge',
+        exampleCloudEvent('care.episode.ed_revisit_recorded.v1', { daysAfterDischarge: 0 }),
+      ],
     ])('%s', (_case, event) => {
       expect(validateCloudEvent(event)).toEqual({ valid: true, event });
     });

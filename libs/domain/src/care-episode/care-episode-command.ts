@@ -4,7 +4,7 @@ import type { LadderStep } from '../handoff/escalation-ladder';
 import type { LaceInput } from '../risk/lace-index';
 import type { StuckPolicy } from '../tenant/tenant-policy';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
-import type { ContactChannel, RetriableStep } from './care-episode-event';
+import type { ContactChannel, EncounterChange, RetriableStep } from './care-episode-event';
 
 /** Every command carries the instant it speaks about: the domain never reads a clock. */
 export interface RecordDischarge {
@@ -108,6 +108,24 @@ export interface ReplanFollowUpAfterReadmission {
   data: { at: string };
 }
 
+/** An emergency department visit of the patient (ADT A04, or A01 with patient class E). */
+export interface RecordEdRevisit {
+  type: 'RecordEdRevisit';
+  data: { encounterId: string; arrivedAt: string };
+}
+
+/** After ED revisits raised the risk tier the follow-up restarts at it from the visit. */
+export interface ReplanFollowUpAfterRiskTierRaised {
+  type: 'ReplanFollowUpAfterRiskTierRaised';
+  data: { at: string };
+}
+
+/** ADT A02, A06 or A07: an encounter of the patient was transferred or changed class. */
+export interface RecordEncounterChange {
+  type: 'RecordEncounterChange';
+  data: { encounterId: string; change: EncounterChange; patientClass?: string; changedAt: string };
+}
+
 export interface EvaluateStuck {
   type: 'EvaluateStuck';
   data: { at: string; policy: StuckPolicy; activityFailing: boolean };
@@ -174,6 +192,9 @@ export type CareEpisodeCommand =
   | RecordReadmission
   | CancelReadmission
   | ReplanFollowUpAfterReadmission
+  | RecordEdRevisit
+  | ReplanFollowUpAfterRiskTierRaised
+  | RecordEncounterChange
   | EvaluateStuck
   | CloseEpisode
   | CancelDischarge

@@ -50,6 +50,24 @@ export interface FollowUpPlanned {
   };
 }
 
+/** What made a follow-up plan: the approved care plan, a readmission, or a raised risk tier. */
+export type FollowUpReason = 'plan-approved' | 'readmission' | 'risk-tier-raised';
+
+/**
+ * Rule 7: the contact checkpoints for the risk tier, planned for a reason v1 cannot name (its
+ * `reason` may not widen): so far only after the risk tier was raised. Plans for the reasons v1
+ * names stay v1, so that its readers keep reading them.
+ */
+export interface FollowUpPlannedV2 {
+  type: 'care.episode.follow_up_planned.v2';
+  data: {
+    at: string;
+    riskTier: RiskTier;
+    reason: FollowUpReason;
+    schedule: string[];
+  };
+}
+
 export interface HandoffRequested {
   type: 'care.episode.handoff_requested.v1';
   data: {
@@ -147,6 +165,38 @@ export interface ReadmissionCancelled {
   data: { admissionEncounterId: string; cancelledAt: string };
 }
 
+/** Rule 7: an emergency department visit of the patient within 30 days after the discharge. */
+export interface EdRevisitRecorded {
+  type: 'care.episode.ed_revisit_recorded.v1';
+  data: { encounterId: string; arrivedAt: string; daysAfterDischarge: number };
+}
+
+/**
+ * Rule 7: the LACE index with the ED revisits counted reached a higher tier than the episode's.
+ * `lace` is the recomputed score; the tier is never lowered.
+ */
+export interface RiskTierRaised {
+  type: 'care.episode.risk_tier_raised.v1';
+  data: { at: string; from: RiskTier; to: RiskTier; lace: LaceScore };
+}
+
+export const encounterChanges = ['transfer', 'to-inpatient', 'to-outpatient'] as const;
+
+/** ADT A02 transfer, A06 outpatient to inpatient, A07 inpatient to outpatient. */
+export type EncounterChange = (typeof encounterChanges)[number];
+
+/** An encounter of the patient was transferred or changed class, as the feed announced it. */
+export interface EncounterChanged {
+  type: 'care.episode.encounter_changed.v1';
+  data: {
+    encounterId: string;
+    change: EncounterChange;
+    /** The patient class after the change (HL7 table 0004), when the feed gives it. */
+    patientClass?: string;
+    changedAt: string;
+  };
+}
+
 /** Rule 9: the reasons the episode is stuck now; flagged again whenever they change. */
 export interface StuckFlagged {
   type: 'care.episode.stuck_flagged.v1';
@@ -191,6 +241,7 @@ export type CareEpisodeEvent =
   | AssessmentRecorded
   | PlanApproved
   | FollowUpPlanned
+  | FollowUpPlannedV2
   | HandoffRequested
   | HandoffAccepted
   | HandoffDeclined
@@ -204,6 +255,9 @@ export type CareEpisodeEvent =
   | MedicationReconciled
   | ReadmissionRecorded
   | ReadmissionCancelled
+  | EdRevisitRecorded
+  | RiskTierRaised
+  | EncounterChanged
   | StuckFlagged
   | StuckCleared
   | EpisodeClosed

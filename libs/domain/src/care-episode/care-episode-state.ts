@@ -4,7 +4,7 @@ import type { LaceScore, RiskTier } from '../risk/lace-index';
 import type { StuckReason } from '../stuck/stuck-reason';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
 import type { ContactAttempt, TcmOutcome } from '../tcm/tcm-outcome';
-import type { ContactChannel } from './care-episode-event';
+import type { ContactChannel, EncounterChange } from './care-episode-event';
 import type { CareEpisodeStage } from './care-episode-stage';
 
 /** Rule 2: a documented contact attempt as recorded, with who made it and through which channel. */
@@ -16,6 +16,27 @@ export interface RecordedContactAttempt extends ContactAttempt {
 export interface Readmission {
   encounterId: string;
   admittedAt: string;
+}
+
+/** Rule 7: an emergency department visit within 30 days after the discharge. */
+export interface EdRevisit {
+  encounterId: string;
+  arrivedAt: string;
+}
+
+/** An encounter of the patient transferred or changed class, as the feed announced it. */
+export interface RecordedEncounterChange {
+  encounterId: string;
+  change: EncounterChange;
+  patientClass?: string;
+  changedAt: string;
+}
+
+/** Rule 7: the tier the ED revisits raised the LACE index to, with the score, and since when. */
+export interface RaisedRiskTier {
+  tier: RiskTier;
+  lace: LaceScore;
+  since: string;
 }
 
 export interface EpisodeDeadlines {
@@ -71,6 +92,10 @@ export type CareEpisodeState =
       visitAt?: string;
       medicationReconciledAt?: string;
       readmissions: readonly Readmission[];
+      /** Absent in states recorded before ED revisits were (as are the next two). */
+      edRevisits?: readonly EdRevisit[];
+      encounterChanges?: readonly RecordedEncounterChange[];
+      raisedRisk?: RaisedRiskTier;
       stuck?: StuckStatus;
       /** Absent in states recorded before operations could escalate. */
       escalations?: readonly Escalation[];

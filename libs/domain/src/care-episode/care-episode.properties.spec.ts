@@ -7,11 +7,15 @@ import {
   isOpenHandoff,
   type HandoffKind,
 } from '../handoff/handoff';
-import type { LaceInput } from '../risk/lace-index';
+import { isHigherRiskTier, LACE_HIGH_RISK, type LaceInput } from '../risk/lace-index';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
 import type { TenantPolicy } from '../tenant/tenant-policy';
 import type { ApplyLadderStep, CareEpisodeCommand } from './care-episode-command';
-import type { CareEpisodeEvent, HandoffReassigned } from './care-episode-event';
+import {
+  encounterChanges,
+  type CareEpisodeEvent,
+  type HandoffReassigned,
+} from './care-episode-event';
 import { careEpisodeStages, isTerminalStage, type CareEpisodeStage } from './care-episode-stage';
 import {
   initialCareEpisodeState,
@@ -23,6 +27,7 @@ import { DomainRuleViolation } from './domain-rule-violation';
 import { evolve } from './evolve';
 import { foldCareEpisode } from './fold';
 import { handoffLoopOpen } from './handoff-loop';
+import { currentRiskTier } from './risk-tier';
 
 /** Friday 20 November 2026, 15:30 in New York: the week before Thanksgiving. */
 const DISCHARGED_AT = Date.parse('2026-11-20T20:30:00.000Z');
@@ -235,6 +240,44 @@ function intents(policy: TenantPolicy): fc.Arbitrary<Intent> {
     weighted(
       2,
       instant.map((at) => send({ type: 'ReplanFollowUpAfterReadmission', data: { at } })),
+    ),
+    weighted(
+      3,
+      fc
+        .record({
+          encounter: fc.integer({ min: 1, max: 3 }),
+          arrivedAt: fc
+            .integer({ min: -2 * DAY_MINUTES, max: 32 * DAY_MINUTES })
+            .map(minutesAfterDischarge),
+        })
+        .map(({ encounter, arrivedAt }) =>
+          send({ type: 'RecordEdRevisit', data: { encounterId: `ENC-E${encounter}`, arrivedAt } }),
+        ),
+    ),
+    weighted(
+      2,
+      instant.map((at) => send({ type: 'ReplanFollowUpAfterRiskTierRaised', data: { at } })),
+    ),
+    weighted(
+      1,
+      fc
+        .record({
+          encounter: fc.integer({ min: 1, max: 3 }),
+          change: fc.constantFrom(...encounterChanges),
+          patientClass: fc.option(fc.constantFrom('E', 'I', 'O'), { nil: undefined }),
+          changedAt: instant,
+        })
+        .map(({ encounter, change, patientClass, changedAt }) =>
+          send({
+            type: 'RecordEncounterChange',
+            data: {
+              encounterId: `ENC-E${encounter}`,
+              change,
+              ...(patientClass ? { patientClass } : {}),
+              changedAt,
+            },
+          }),
+        ),
     ),
     weighted(
       3,
@@ -576,6 +619,41 @@ describe('care episode properties (1,000 random command sequences each)', () => 
     );
   });
 
+  it('rule 7: the risk tier never lowers; ED revisits count once per encounter within 30 days and raise it only to high, by the LACE index with them counted', () => {
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        const revisited = new Set<string>();
+        for (const { before, produced, after } of run(policy, sequence).steps) {
+          if (before.status !== 'open' || after.status !== 'open') continue;
+          const was = currentRiskTier(before);
+          const now = currentRiskTier(after);
+          if (was !== undefined)
+            expect(now !== undefined && !isHigherRiskTier(was, now)).toBe(true);
+          for (const event of produced) {
+            if (event.type === 'care.episode.ed_revisit_recorded.v1') {
+              expect(revisited.has(event.data.encounterId)).toBe(false);
+              revisited.add(event.data.encounterId);
+              expect(event.data.daysAfterDischarge).toBeGreaterThanOrEqual(0);
+              expect(event.data.daysAfterDischarge).toBeLessThanOrEqual(30);
+            }
+            if (event.type === 'care.episode.risk_tier_raised.v1') {
+              const { from, to, lace: raisedTo } = event.data;
+              const assessed = after.assessment!.lace.components;
+              expect(to).toBe('high');
+              expect(isHigherRiskTier(to, from)).toBe(true);
+              expect(raisedTo.score).toBeGreaterThanOrEqual(LACE_HIGH_RISK);
+              expect(raisedTo.components).toEqual({
+                ...assessed,
+                e: Math.min(assessed.e + (after.edRevisits?.length ?? 0), 4),
+              });
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('the generated sequences reach every stage and every kind of event', () => {
     // Guards the properties above against a generator that never gets past intake.
     const stages = new Set<string>();
@@ -590,6 +668,6 @@ describe('care episode properties (1,000 random command sequences each)', () => 
       { numRuns: 1_000, seed: 20_270_115 },
     );
     expect([...stages].sort()).toEqual([...careEpisodeStages].sort());
-    expect(eventTypes.size).toBe(21);
+    expect(eventTypes.size).toBe(25);
   });
 });

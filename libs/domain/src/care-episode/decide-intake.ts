@@ -11,6 +11,7 @@ import type { CareEpisodeEvent } from './care-episode-event';
 import type { CareEpisodeState } from './care-episode-state';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { requireAfterDischarge, requireOpen, requireStage } from './guards';
+import { currentRiskTier, riskTierRaisedByEdRevisits } from './risk-tier';
 
 export function recordDischarge(
   command: RecordDischarge,
@@ -55,7 +56,10 @@ export function startTcmClocks(
   ];
 }
 
-/** Rules 3 and 7: LACE sets the risk tier; complexity sets the face-to-face deadline. */
+/**
+ * Rules 3 and 7: LACE sets the risk tier; complexity sets the face-to-face deadline. ED revisits
+ * recorded before the assessment count in LACE's E component and may raise the tier at once.
+ */
 export function recordAssessment(
   { data }: RecordAssessment,
   state: CareEpisodeState,
@@ -64,26 +68,34 @@ export function recordAssessment(
   requireStage(episode, ['assessment'], 'record an assessment');
   requireAfterDischarge(episode, data.at, 'The assessment');
   const { timeZone } = episode.calendar!;
+  const lace = laceIndex(data.lace);
+  const raised = riskTierRaisedByEdRevisits(
+    lace,
+    lace.tier,
+    episode.edRevisits?.length ?? 0,
+    data.at,
+  );
   return [
     {
       type: 'care.episode.assessment_recorded.v1',
       data: {
         at: data.at,
         assessedBy: data.assessedBy,
-        lace: laceIndex(data.lace),
+        lace,
         complexity: data.complexity,
         visitDue: visitDue(episode.dischargedAt, data.complexity, timeZone).toISOString(),
       },
     },
+    ...(raised ? [raised] : []),
   ];
 }
 
-/** Rule 7: approving the plan starts the follow-up at the assessed risk tier. */
+/** Rule 7: approving the plan starts the follow-up at the risk tier as it stands. */
 export function approvePlan({ data }: ApprovePlan, state: CareEpisodeState): CareEpisodeEvent[] {
   const episode = requireOpen(state, 'approve the plan');
   requireStage(episode, ['planning'], 'approve the plan');
   requireAfterDischarge(episode, data.at, 'The plan approval');
-  const riskTier = episode.assessment!.lace.tier;
+  const riskTier = currentRiskTier(episode)!;
   const schedule = contactSchedule(
     episode.dischargedAt,
     riskTier,

@@ -18,10 +18,16 @@ import {
   reassignHandoff,
   requestHandoff,
 } from './decide-handoff';
+import {
+  recordEdRevisit,
+  recordEncounterChange,
+  replanFollowUpAfterRiskTierRaised,
+} from './decide-encounter';
 import { escalateEpisode, retryFailingStep } from './decide-ops-action';
 import { approvePlan, recordAssessment, recordDischarge, startTcmClocks } from './decide-intake';
 
 export { READMISSION_WINDOW_DAYS } from './decide-follow-up';
+export { ED_REVISIT_WINDOW_DAYS } from './decide-encounter';
 
 /**
  * Decides which events a command produces, or throws a DomainRuleViolation naming the rule
@@ -60,6 +66,12 @@ export function decide(command: CareEpisodeCommand, state: CareEpisodeState): Ca
       return cancelReadmission(command, state);
     case 'ReplanFollowUpAfterReadmission':
       return replanFollowUpAfterReadmission(command, state);
+    case 'RecordEdRevisit':
+      return recordEdRevisit(command, state);
+    case 'ReplanFollowUpAfterRiskTierRaised':
+      return replanFollowUpAfterRiskTierRaised(command, state);
+    case 'RecordEncounterChange':
+      return recordEncounterChange(command, state);
     case 'EvaluateStuck':
       return evaluateStuck(command, state);
     case 'CloseEpisode':

@@ -67,7 +67,33 @@ describe('eventActor and eventOccurredAt', () => {
     expect(eventOccurredAt(cancelled())).toBe('2027-01-20T16:00:00.000Z');
   });
 
-  it('lists each of the twenty-four event types once', () => {
-    expect(new Set(careEpisodeEventTypes).size).toBe(24);
+  it('names nobody for the ED revisit, the raised risk tier and the encounter change, and dates them by the fact', () => {
+    const revisit: CareEpisodeEvent = {
+      type: 'care.episode.ed_revisit_recorded.v1',
+      data: { encounterId: 'ENC-9', arrivedAt: '2027-01-20T03:00:00.000Z', daysAfterDischarge: 4 },
+    };
+    const changed: CareEpisodeEvent = {
+      type: 'care.episode.encounter_changed.v1',
+      data: { encounterId: 'ENC-9', change: 'transfer', changedAt: '2027-01-20T05:00:00.000Z' },
+    };
+    const raised: CareEpisodeEvent = {
+      type: 'care.episode.risk_tier_raised.v1',
+      data: {
+        at: '2027-01-20T03:00:00.000Z',
+        from: 'moderate',
+        to: 'high',
+        lace: { score: 10, components: { l: 4, a: 3, c: 2, e: 1 }, tier: 'high' },
+      },
+    };
+    expect([revisit, changed, raised].map(eventActor)).toEqual([undefined, undefined, undefined]);
+    expect([revisit, changed, raised].map(eventOccurredAt)).toEqual([
+      '2027-01-20T03:00:00.000Z',
+      '2027-01-20T05:00:00.000Z',
+      '2027-01-20T03:00:00.000Z',
+    ]);
+  });
+
+  it('lists each of the twenty-eight event types once', () => {
+    expect(new Set(careEpisodeEventTypes).size).toBe(28);
   });
 });

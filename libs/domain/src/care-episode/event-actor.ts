@@ -24,6 +24,7 @@ export function eventActor(event: CareEpisodeEvent): string | undefined {
     case 'care.episode.discharge_recorded.v1':
     case 'care.episode.tcm_clocks_started.v1':
     case 'care.episode.follow_up_planned.v1':
+    case 'care.episode.follow_up_planned.v2':
     case 'care.episode.handoff_requested.v1':
     case 'care.episode.handoff_accepted.v1':
     case 'care.episode.handoff_declined.v1':
@@ -33,6 +34,9 @@ export function eventActor(event: CareEpisodeEvent): string | undefined {
     case 'care.episode.handoff_reassigned.v1':
     case 'care.episode.readmission_recorded.v1':
     case 'care.episode.readmission_cancelled.v1':
+    case 'care.episode.ed_revisit_recorded.v1':
+    case 'care.episode.risk_tier_raised.v1':
+    case 'care.episode.encounter_changed.v1':
     case 'care.episode.stuck_flagged.v1':
     case 'care.episode.stuck_cleared.v1':
     case 'care.episode.closed.v1':
@@ -51,6 +55,10 @@ export function eventOccurredAt(event: CareEpisodeEvent): string {
       return event.data.dischargedAt;
     case 'care.episode.readmission_recorded.v1':
       return event.data.admittedAt;
+    case 'care.episode.ed_revisit_recorded.v1':
+      return event.data.arrivedAt;
+    case 'care.episode.encounter_changed.v1':
+      return event.data.changedAt;
     case 'care.episode.readmission_cancelled.v1':
     case 'care.episode.cancelled.v1':
       return event.data.cancelledAt;

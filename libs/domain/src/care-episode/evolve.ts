@@ -50,7 +50,8 @@ function evolveOpen(
         event.data.at,
       );
     }
-    case 'care.episode.follow_up_planned.v1': {
+    case 'care.episode.follow_up_planned.v1':
+    case 'care.episode.follow_up_planned.v2': {
       const { at, riskTier, schedule } = event.data;
       return { ...state, followUp: { riskTier, since: at, schedule } };
     }
@@ -154,6 +155,26 @@ function evolveOpen(
         (readmission) => readmission.encounterId !== admissionEncounterId,
       );
       return active({ ...state, readmissions }, cancelledAt);
+    }
+    case 'care.episode.ed_revisit_recorded.v1': {
+      const { encounterId, arrivedAt } = event.data;
+      const edRevisits = [...(state.edRevisits ?? []), { encounterId, arrivedAt }];
+      return active({ ...state, edRevisits }, arrivedAt);
+    }
+    case 'care.episode.risk_tier_raised.v1': {
+      const { at, to, lace } = event.data;
+      return { ...state, raisedRisk: { tier: to, lace, since: at } };
+    }
+    case 'care.episode.encounter_changed.v1': {
+      const { encounterId, change, patientClass, changedAt } = event.data;
+      const recorded = {
+        encounterId,
+        change,
+        ...(patientClass !== undefined ? { patientClass } : {}),
+        changedAt,
+      };
+      const encounterChanges = [...(state.encounterChanges ?? []), recorded];
+      return active({ ...state, encounterChanges }, changedAt);
     }
     case 'care.episode.stuck_flagged.v1':
       return {

@@ -1,5 +1,5 @@
 import { DomainRuleViolation } from '../care-episode/domain-rule-violation';
-import { laceIndex, type LaceInput } from './lace-index';
+import { isHigherRiskTier, laceIndex, withEdVisits, type LaceInput } from './lace-index';
 
 const patient = (overrides: Partial<LaceInput> = {}): LaceInput => ({
   lengthOfStayDays: 0,
@@ -76,5 +76,36 @@ describe('rule 7 (LACE risk tier)', () => {
     const attempt = () => laceIndex(patient({ [field]: value }));
     expect(attempt).toThrow(DomainRuleViolation);
     expect(attempt).toThrow(field);
+  });
+
+  // L 4, A 3, C 2, E 0: nine points, one short of high risk.
+  const nine = laceIndex(patient({ lengthOfStayDays: 4, acuteAdmission: true, charlsonScore: 2 }));
+
+  it('counts ED visits after the discharge in E: one more visit makes 9 points high risk', () => {
+    expect(withEdVisits(nine, 1)).toEqual({
+      score: 10,
+      components: { l: 4, a: 3, c: 2, e: 1 },
+      tier: 'high',
+    });
+    expect(withEdVisits(nine, 0)).toEqual(nine);
+  });
+
+  it('caps E at 4 points whatever the visits before and after', () => {
+    const three = laceIndex(patient({ edVisitsLast6Months: 3 }));
+    expect(withEdVisits(three, 1).components.e).toBe(4);
+    expect(withEdVisits(three, 5)).toMatchObject({ score: 4, components: { e: 4 }, tier: 'low' });
+    const many = laceIndex(patient({ edVisitsLast6Months: 9 }));
+    expect(withEdVisits(many, 2)).toEqual(many);
+  });
+
+  it('refuses a number of ED visits that is not a count', () => {
+    expect(() => withEdVisits(nine, -1)).toThrow(DomainRuleViolation);
+  });
+
+  it('orders the tiers low, moderate, high', () => {
+    expect(isHigherRiskTier('high', 'moderate')).toBe(true);
+    expect(isHigherRiskTier('moderate', 'low')).toBe(true);
+    expect(isHigherRiskTier('moderate', 'moderate')).toBe(false);
+    expect(isHigherRiskTier('low', 'high')).toBe(false);
   });
 });

@@ -54,8 +54,26 @@ export function laceIndex(input: LaceInput): LaceScore {
     c: charlsonPoints(input.charlsonScore),
     e: edVisitPoints(input.edVisitsLast6Months),
   };
+  return scored(components);
+}
+
+/**
+ * Rule 7: the LACE score with more emergency department visits counted in its E component,
+ * such as the ED revisits after the discharge. E counts the visits themselves up to 4 points,
+ * so the points it has plus the new visits, at most 4, are the new E.
+ */
+export function withEdVisits(lace: LaceScore, visits: number): LaceScore {
+  requireCount('edVisitsLast6Months', visits);
+  return scored({ ...lace.components, e: edVisitPoints(lace.components.e + visits) });
+}
+
+function scored(components: LaceScore['components']): LaceScore {
   const score = components.l + components.a + components.c + components.e;
   const tier: RiskTier =
     score >= LACE_HIGH_RISK ? 'high' : score >= LACE_MODERATE_RISK ? 'moderate' : 'low';
   return { score, components, tier };
 }
+
+/** Whether a tier is higher than another: low, then moderate, then high. */
+export const isHigherRiskTier = (tier: RiskTier, than: RiskTier): boolean =>
+  riskTiers.indexOf(tier) > riskTiers.indexOf(than);

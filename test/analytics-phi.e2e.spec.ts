@@ -91,6 +91,7 @@ function phiOf(patient: StoredPatient): RegExp[] {
     seeded.street,
     seeded.city,
     seeded.email,
+    seeded.memberId,
     patient.patientRef,
     patient.patientRef.replace('Patient/', ''),
     ...notations(seeded.birthDate),
@@ -217,6 +218,7 @@ describe('the analytics stream carries no PHI (real PostgreSQL, Kafka and relay)
         given: [seeded.given],
         birthDate: seeded.birthDate,
         sex: 'unknown',
+        coverages: [{ priority: 1, payerName: 'Atlantic Mutual', memberId: seeded.memberId }],
       });
       const patientRef = `Patient/${patientId}`;
       const episodes: StoredEpisode[] = [];

@@ -34,6 +34,8 @@ export interface SeededEpisode {
   contactAfterHours: number;
   visitAfterDays: number;
   readmittedAfterDays?: number;
+  /** An ED visit on that day, then its transfer: an ED revisit and an encounter change. */
+  edRevisitAfterDays?: number;
   /** The primary care, home health and specialist hand-offs. */
   handoffIds: [string, string, string];
 }
@@ -50,6 +52,8 @@ export interface SeededPatient {
   zip: string;
   phone: string;
   email: string;
+  /** The member id with the patient's insurer (HL7 IN1-36), as commercial payers format them. */
+  memberId: string;
   episodes: SeededEpisode[];
 }
 
@@ -69,6 +73,7 @@ const episode: fc.Arbitrary<SeededEpisode> = fc.record({
   contactAfterHours: fc.integer({ min: 1, max: 120 }),
   visitAfterDays: fc.integer({ min: 1, max: 20 }),
   readmittedAfterDays: fc.option(fc.integer({ min: 2, max: 25 }), { nil: undefined }),
+  edRevisitAfterDays: fc.option(fc.integer({ min: 1, max: 25 }), { nil: undefined }),
   handoffIds: fc.tuple(fc.uuid({ version: 4 }), fc.uuid({ version: 4 }), fc.uuid({ version: 4 })),
 });
 
@@ -85,6 +90,12 @@ const patient = (bornFrom: string, bornUntil: string): fc.Arbitrary<SeededPatien
       city: name,
       zip: digits(5),
       phone: digits(7).map((value) => `413${value}`),
+      memberId: fc
+        .tuple(
+          fc.string({ unit: fc.constantFrom(...NAME_LETTERS), minLength: 3, maxLength: 3 }),
+          digits(9),
+        )
+        .map(([prefix, number]) => `${prefix.toUpperCase()}${number}`),
       episodes: fc.array(episode, { minLength: 1, maxLength: 2 }),
     })
     .map(({ streetName, houseNumber, ...rest }) => ({
@@ -119,7 +130,7 @@ function steps(
   const start = Date.parse(episode.dischargedAt);
   const at = (hours: number) => new Date(start + hours * 3_600_000).toISOString();
   const who = `${seeded.given} ${seeded.family}`;
-  const phiReason = `${who}, MRN ${seeded.mrn}, SSN ${seeded.ssn}, born ${seeded.birthDate}, ${seeded.street}, ${seeded.city} ${seeded.zip}, call ${seeded.phone} or ${seeded.email}`;
+  const phiReason = `${who}, MRN ${seeded.mrn}, SSN ${seeded.ssn}, born ${seeded.birthDate}, ${seeded.street}, ${seeded.city} ${seeded.zip}, call ${seeded.phone} or ${seeded.email}, member id ${seeded.memberId}`;
   const coordinator = `rn-${seeded.family.toLowerCase()}`;
   const operator = `ops-${seeded.given.toLowerCase()}`;
   const [pcp, homeHealth, specialist] = episode.handoffIds;
@@ -169,6 +180,7 @@ function steps(
     ];
   }
   const readmission = episode.readmittedAfterDays;
+  const edRevisit = episode.edRevisitAfterDays;
   return [
     ...assessed,
     () => ({
@@ -224,6 +236,27 @@ function steps(
       type: 'RecordFaceToFaceVisit',
       data: { at: at(episode.visitAfterDays * 24), recordedBy: `dr-${seeded.family}` },
     }),
+    ...(edRevisit === undefined
+      ? []
+      : [
+          (): CareEpisodeCommand => ({
+            type: 'RecordEdRevisit',
+            data: { encounterId: `ENC-${seeded.mrn}-E`, arrivedAt: at(edRevisit * 24) },
+          }),
+          (): CareEpisodeCommand => ({
+            type: 'ReplanFollowUpAfterRiskTierRaised',
+            data: { at: at(edRevisit * 24 + 1) },
+          }),
+          (): CareEpisodeCommand => ({
+            type: 'RecordEncounterChange',
+            data: {
+              encounterId: `ENC-${seeded.mrn}-E`,
+              change: 'transfer',
+              patientClass: 'E',
+              changedAt: at(edRevisit * 24 + 2),
+            },
+          }),
+        ]),
     ...(readmission === undefined
       ? []
       : [

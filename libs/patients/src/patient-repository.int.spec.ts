@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource } from '@care/event-store';
+import { createDataSource, inTenant } from '@care/event-store';
 import { loadConfig } from '@care/platform';
 import type { DataSource } from 'typeorm';
 import { PatientRepository } from './patient-repository';
@@ -90,6 +90,187 @@ describe('PatientRepository (real PostgreSQL, row-level security)', () => {
     );
 
     expect(new Set(stored.map((patient) => patient.patientId)).size).toBe(1);
+  });
+
+  it('given identifiers only, when kept, then the patient keeps the demographics it had', async () => {
+    const tenantId = tenant();
+    const identifier = mrn();
+    const created = await patients.upsert(tenantId, {
+      identifiers: [identifier],
+      family: 'Rivera',
+      given: ['Ana'],
+      birthDate: '1948-03-09',
+      sex: 'female',
+      coverages: [{ priority: 1, payerName: 'Medicare', memberId: `MBI-${randomUUID()}` }],
+    });
+
+    const patientId = await patients.keep(tenantId, { identifiers: [identifier] });
+
+    expect(patientId).toBe(created.patientId);
+    await expect(patients.findByIdentifier(tenantId, identifier)).resolves.toEqual(created);
+  });
+
+  describe('coverages (HL7 IN1)', () => {
+    const medicare = () => ({
+      priority: 1,
+      payerId: 'CMS',
+      payerName: 'Medicare Part A',
+      planId: 'MEDICARE-A',
+      planType: 'MC',
+      memberId: `1EG4-TE5-${randomUUID().slice(0, 6)}`,
+    });
+    const medigap = () => ({
+      priority: 2,
+      payerName: 'Atlantic Mutual',
+      memberId: `AM-${randomUUID().slice(0, 8)}`,
+    });
+
+    it('given a message naming coverages, when kept, then the patient holds them in priority order', async () => {
+      const tenantId = tenant();
+      const identifier = mrn();
+      const [primary, secondary] = [medicare(), medigap()];
+
+      const stored = await patients.upsert(tenantId, {
+        identifiers: [identifier],
+        coverages: [secondary, primary],
+      });
+
+      expect(stored.coverages).toEqual([primary, secondary]);
+      await expect(patients.findByIdentifier(tenantId, identifier)).resolves.toMatchObject({
+        coverages: [primary, secondary],
+      });
+    });
+
+    it('given stored coverages, when a later message names others, then they replace them', async () => {
+      const tenantId = tenant();
+      const identifier = mrn();
+      await patients.upsert(tenantId, {
+        identifiers: [identifier],
+        coverages: [medicare(), medigap()],
+      });
+      const switched = { ...medicare(), payerId: 'AETNA', payerName: 'Aetna Medicare Advantage' };
+
+      const stored = await patients.upsert(tenantId, {
+        identifiers: [identifier],
+        coverages: [switched],
+      });
+
+      expect(stored.coverages).toEqual([switched]);
+    });
+
+    it('given stored coverages, when a message names none (an A08 without IN1), then they stay', async () => {
+      const tenantId = tenant();
+      const identifier = mrn();
+      const coverages = [medicare(), medigap()];
+      await patients.upsert(tenantId, { identifiers: [identifier], coverages });
+
+      const withoutIn1 = await patients.upsert(tenantId, {
+        identifiers: [identifier],
+        family: 'Rivera',
+      });
+      const emptyList = await patients.upsert(tenantId, {
+        identifiers: [identifier],
+        coverages: [],
+      });
+
+      expect(withoutIn1.coverages).toEqual(coverages);
+      expect(emptyList.coverages).toEqual(coverages);
+    });
+
+    it('keeps the first coverage a message names for a priority', async () => {
+      const tenantId = tenant();
+      const first = medicare();
+
+      const stored = await patients.upsert(tenantId, {
+        identifiers: [mrn()],
+        coverages: [first, { ...medigap(), priority: 1 }],
+      });
+
+      expect(stored.coverages).toEqual([first]);
+    });
+
+    it("shows another tenant none of a patient's coverages, and takes none into it", async () => {
+      const tenantId = tenant();
+      const coverage = medicare();
+      const { patientId } = await patients.upsert(tenantId, {
+        identifiers: [mrn()],
+        coverages: [coverage],
+      });
+
+      const byMember = `SELECT * FROM patient_coverages WHERE member_id = $1`;
+      const unscoped = await app.query<unknown[]>(byMember, [coverage.memberId]);
+      const own = await inTenant(app, tenantId, (tx) =>
+        tx.query<unknown[]>(byMember, [coverage.memberId]),
+      );
+      const otherTenant = await inTenant(app, tenant(), (tx) =>
+        tx.query<unknown[]>(byMember, [coverage.memberId]),
+      );
+      const smuggled = inTenant(app, tenant(), (tx) =>
+        tx.query(
+          `INSERT INTO patient_coverages (tenant_id, patient_id, source, priority, member_id)
+           VALUES ($1, $2, 'feed', 9, 'X-1')`,
+          [tenantId, patientId],
+        ),
+      );
+
+      expect(own).toHaveLength(1);
+      expect(unscoped).toEqual([]);
+      expect(otherTenant).toEqual([]);
+      await expect(smuggled).rejects.toThrow('row-level security');
+    });
+  });
+
+  describe('FHIR Patient ids of a sender', () => {
+    const epic = 'client:epic-feed';
+
+    it('finds the patient by the id the same sender gave it, and not by another sender', async () => {
+      const tenantId = tenant();
+      const identifier = mrn();
+      const stored = await patients.upsert(tenantId, {
+        identifiers: [identifier],
+        family: 'Rivera',
+      });
+      const fhirId = `pat-${randomUUID()}`;
+
+      await patients.rememberFhirId(tenantId, epic, fhirId, stored.patientId);
+
+      await expect(patients.findByFhirId(tenantId, epic, fhirId)).resolves.toEqual(stored);
+      await expect(
+        patients.findByFhirId(tenantId, 'client:other', fhirId),
+      ).resolves.toBeUndefined();
+      await expect(patients.findByFhirId(tenantId, epic, 'pat-unknown')).resolves.toBeUndefined();
+    });
+
+    it("takes the sender's latest word on an id", async () => {
+      const tenantId = tenant();
+      const first = await patients.upsert(tenantId, { identifiers: [mrn()] });
+      const second = await patients.upsert(tenantId, { identifiers: [mrn()] });
+      const fhirId = `pat-${randomUUID()}`;
+
+      await patients.rememberFhirId(tenantId, epic, fhirId, first.patientId);
+      await patients.rememberFhirId(tenantId, epic, fhirId, second.patientId);
+
+      await expect(patients.findByFhirId(tenantId, epic, fhirId)).resolves.toMatchObject({
+        patientId: second.patientId,
+      });
+    });
+
+    it("shows another tenant none of a sender's ids", async () => {
+      const tenantId = tenant();
+      const { patientId } = await patients.upsert(tenantId, { identifiers: [mrn()] });
+      const fhirId = `pat-${randomUUID()}`;
+      await patients.rememberFhirId(tenantId, epic, fhirId, patientId);
+
+      const byId = `SELECT * FROM patient_fhir_ids WHERE fhir_id = $1`;
+      const unscoped = await app.query<unknown[]>(byId, [fhirId]);
+      const otherTenant = await inTenant(app, tenant(), (tx) =>
+        tx.query<unknown[]>(byId, [fhirId]),
+      );
+
+      expect(unscoped).toEqual([]);
+      expect(otherTenant).toEqual([]);
+      await expect(patients.findByFhirId(tenant(), epic, fhirId)).resolves.toBeUndefined();
+    });
   });
 
   it('shows the application role no patient unless its transaction names the tenant', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inTenant } from '@care/event-store';
-import type { PatientDemographics, PatientIdentifier } from '@care/intake';
+import type { PatientCoverage, PatientDemographics, PatientIdentifier } from '@care/intake';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export interface StoredPatient extends PatientDemographics {
@@ -15,6 +15,18 @@ interface PatientRow {
   birth_date: string | null;
   sex: PatientDemographics['sex'] | null;
 }
+
+interface CoverageRow {
+  priority: number;
+  payer_id: string | null;
+  payer_name: string | null;
+  plan_id: string | null;
+  plan_type: string | null;
+  member_id: string | null;
+}
+
+/** Who named a patient's coverages; a feed message replaces only the feed's. */
+const FEED = 'feed';
 
 class CreatedConcurrently extends Error {}
 
@@ -36,7 +48,12 @@ export class PatientRepository {
     return (await inTenant(this.dataSource, tenantId, (tx) => this.load(tx, tenantId, patientId)))!;
   }
 
-  /** As upsert, answering only the patient's id: one statement, for every feed message. */
+  /**
+   * As upsert, answering only the patient's id: one statement, for every feed message, and a
+   * second when the message names coverages. The coverages a message names replace the feed's
+   * coverages of the patient; a message that names none (an A08 without IN1) leaves them as they
+   * are, as demographics it leaves out stay as they were.
+   */
   async keep(tenantId: string, demographics: PatientDemographics): Promise<string> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -60,7 +77,57 @@ export class PatientRepository {
     });
   }
 
+  /**
+   * Remembers the id a FHIR sender's server gives the patient, so that the same sender's later
+   * `Patient/<id>` finds them. The sender's latest word on an id is the one that counts.
+   */
+  async rememberFhirId(
+    tenantId: string,
+    sender: string,
+    fhirId: string,
+    patientId: string,
+  ): Promise<void> {
+    await inTenant(this.dataSource, tenantId, (tx) =>
+      tx.query(
+        `INSERT INTO patient_fhir_ids (tenant_id, sender, fhir_id, patient_id)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, sender, fhir_id) DO UPDATE
+            SET patient_id = EXCLUDED.patient_id, updated_at = now()
+          WHERE patient_fhir_ids.patient_id <> EXCLUDED.patient_id`,
+        [tenantId, sender, fhirId, patientId],
+      ),
+    );
+  }
+
+  /** The patient a FHIR sender named with its own Patient id before; no other sender's ids count. */
+  findByFhirId(
+    tenantId: string,
+    sender: string,
+    fhirId: string,
+  ): Promise<StoredPatient | undefined> {
+    return inTenant(this.dataSource, tenantId, async (tx) => {
+      const [row] = await tx.query<{ patient_id: string }[]>(
+        `SELECT patient_id FROM patient_fhir_ids
+          WHERE tenant_id = $1 AND sender = $2 AND fhir_id = $3`,
+        [tenantId, sender, fhirId],
+      );
+      return row ? this.load(tx, tenantId, row.patient_id) : undefined;
+    });
+  }
+
   private async keepIn(
+    tx: EntityManager,
+    tenantId: string,
+    demographics: PatientDemographics,
+  ): Promise<string> {
+    const patientId = await this.keepDemographics(tx, tenantId, demographics);
+    if (demographics.coverages?.length) {
+      await this.replaceFeedCoverages(tx, tenantId, patientId, demographics.coverages);
+    }
+    return patientId;
+  }
+
+  private async keepDemographics(
     tx: EntityManager,
     tenantId: string,
     demographics: PatientDemographics,
@@ -110,6 +177,50 @@ export class PatientRepository {
     return row!.patient_id;
   }
 
+  /** The feed's coverages of the patient become those named: others updated, the rest removed. */
+  private async replaceFeedCoverages(
+    tx: EntityManager,
+    tenantId: string,
+    patientId: string,
+    named: readonly PatientCoverage[],
+  ): Promise<void> {
+    // One row per priority: the first the message names with it.
+    const coverages = named.filter(
+      (coverage, index) =>
+        named.findIndex(({ priority }) => priority === coverage.priority) === index,
+    );
+    const column = (pick: (coverage: PatientCoverage) => string | undefined) =>
+      coverages.map((coverage) => pick(coverage) || null);
+    await tx.query(
+      `WITH named AS (
+         SELECT * FROM unnest($4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+             AS c(priority, payer_id, payer_name, plan_id, plan_type, member_id)),
+       dropped AS (
+         DELETE FROM patient_coverages
+          WHERE tenant_id = $1 AND patient_id = $2 AND source = $3
+            AND priority NOT IN (SELECT priority FROM named))
+       INSERT INTO patient_coverages
+              (tenant_id, patient_id, source, priority, payer_id, payer_name, plan_id, plan_type,
+               member_id)
+       SELECT $1, $2, $3, priority, payer_id, payer_name, plan_id, plan_type, member_id FROM named
+       ON CONFLICT (tenant_id, patient_id, source, priority) DO UPDATE
+          SET payer_id = EXCLUDED.payer_id, payer_name = EXCLUDED.payer_name,
+              plan_id = EXCLUDED.plan_id, plan_type = EXCLUDED.plan_type,
+              member_id = EXCLUDED.member_id, updated_at = now()`,
+      [
+        tenantId,
+        patientId,
+        FEED,
+        coverages.map((coverage) => coverage.priority),
+        column((coverage) => coverage.payerId),
+        column((coverage) => coverage.payerName),
+        column((coverage) => coverage.planId),
+        column((coverage) => coverage.planType),
+        column((coverage) => coverage.memberId),
+      ],
+    );
+  }
+
   private async patientIdFor(
     tx: EntityManager,
     identifiers: readonly PatientIdentifier[],
@@ -141,6 +252,11 @@ export class PatientRepository {
       `SELECT system, value, type FROM patient_identifiers WHERE patient_id = $1 ORDER BY system, value`,
       [patientId],
     );
+    const coverages = await tx.query<CoverageRow[]>(
+      `SELECT priority, payer_id, payer_name, plan_id, plan_type, member_id
+         FROM patient_coverages WHERE patient_id = $1 ORDER BY priority, source`,
+      [patientId],
+    );
     return {
       patientId: row.patient_id,
       tenantId,
@@ -151,6 +267,18 @@ export class PatientRepository {
       ...(row.given.length > 0 ? { given: row.given } : {}),
       ...(row.birth_date ? { birthDate: row.birth_date } : {}),
       ...(row.sex ? { sex: row.sex } : {}),
+      ...(coverages.length > 0 ? { coverages: coverages.map(toCoverage) } : {}),
     };
   }
+}
+
+function toCoverage(row: CoverageRow): PatientCoverage {
+  return {
+    priority: row.priority,
+    ...(row.payer_id ? { payerId: row.payer_id } : {}),
+    ...(row.payer_name ? { payerName: row.payer_name } : {}),
+    ...(row.plan_id ? { planId: row.plan_id } : {}),
+    ...(row.plan_type ? { planType: row.plan_type } : {}),
+    ...(row.member_id ? { memberId: row.member_id } : {}),
+  };
 }

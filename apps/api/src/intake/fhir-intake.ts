@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { FhirIntakeResult, IntakeMessage, OperationOutcome } from '@care/intake';
+import {
+  withPatient,
+  type FhirIntakeResult,
+  type FhirSubject,
+  type IntakeMessage,
+  type OperationOutcome,
+} from '@care/intake';
+import { PatientRepository } from '@care/patients';
 import { HandledMessages } from './handled-messages';
 import { ProcessIntake } from './process-intake.use-case';
+import { ResolveFhirSubject } from './resolve-fhir-subject.use-case';
 
 export interface FhirAnswer {
   status: number;
@@ -22,7 +30,9 @@ const outcome = (
 
 /**
  * One FHIR intake request in, its status and OperationOutcome out. An accepted message is
- * remembered by sender and message id: a repeat gets the same answer and changes nothing.
+ * remembered by sender and message id: a repeat gets the same answer and changes nothing. The
+ * patient is the one the message carries, or the tenant's patient it refers to; the id a message
+ * Bundle's Patient has on the client's server is remembered for the client's later references.
  */
 @Injectable()
 export class FhirIntake {
@@ -31,29 +41,43 @@ export class FhirIntake {
   constructor(
     private readonly process: ProcessIntake,
     private readonly handled: HandledMessages,
+    private readonly resolveSubject: ResolveFhirSubject,
+    private readonly patients: PatientRepository,
   ) {}
 
-  async handle(tenantId: string, parsed: FhirIntakeResult): Promise<FhirAnswer> {
+  /** `client` is the authenticated client: the namespace of the Patient ids it sends. */
+  async handle(tenantId: string, client: string, parsed: FhirIntakeResult): Promise<FhirAnswer> {
     if (!parsed.ok) return { status: parsed.status, body: parsed.outcome };
     const earlier = await this.handled.answerTo(tenantId, parsed.message.source);
     if (earlier) return { ...(JSON.parse(earlier) as FhirAnswer), status: 200 };
-    return this.act(tenantId, parsed.message);
+    const { subject } = parsed.message.event;
+    let resolved;
+    try {
+      resolved = await this.resolveSubject.execute(tenantId, client, subject);
+    } catch (error) {
+      this.logger.error(error, 'FHIR subject could not be resolved');
+      return unavailable();
+    }
+    // Not remembered: once the Patient is sent, the same message is accepted.
+    if (!resolved.ok) return { status: resolved.status, body: resolved.outcome };
+    return this.act(tenantId, client, subject, withPatient(parsed.message, resolved.patient));
   }
 
-  private async act(tenantId: string, message: IntakeMessage): Promise<FhirAnswer> {
+  private async act(
+    tenantId: string,
+    client: string,
+    subject: FhirSubject,
+    message: IntakeMessage,
+  ): Promise<FhirAnswer> {
     let result;
     try {
       result = await this.process.execute(tenantId, message);
+      if (result.effect !== 'refused') {
+        await this.rememberSenderPatientId(tenantId, client, subject, result.patientId);
+      }
     } catch (error) {
       this.logger.error(error, 'FHIR message could not be processed');
-      return {
-        status: 503,
-        body: outcome(
-          'error',
-          'transient',
-          'The message could not be processed now; send it again later.',
-        ),
-      };
+      return unavailable();
     }
     if (result.effect === 'refused') {
       return { status: 422, body: outcome('error', 'business-rule', result.reason) };
@@ -71,4 +95,24 @@ export class FhirIntake {
     await this.handled.remember(tenantId, message.source, JSON.stringify(answer));
     return answer;
   }
+
+  /** The id the client's server gave the Patient the message carried, for later references. */
+  private async rememberSenderPatientId(
+    tenantId: string,
+    client: string,
+    subject: FhirSubject,
+    patientId: string | undefined,
+  ): Promise<void> {
+    if (subject.kind !== 'patient' || subject.senderPatientId === undefined || !patientId) return;
+    await this.patients.rememberFhirId(tenantId, client, subject.senderPatientId, patientId);
+  }
 }
+
+const unavailable = (): FhirAnswer => ({
+  status: 503,
+  body: outcome(
+    'error',
+    'transient',
+    'The message could not be processed now; send it again later.',
+  ),
+});

@@ -21,11 +21,12 @@ export class FhirController {
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
   ): Promise<OperationOutcome> {
+    const client = clientOf(principal);
     const parsed = parseFhirEncounter(body, {
-      sender: `client:${principal.subject}`,
+      sender: client,
       receivedAt: new Date().toISOString(),
     });
-    return answer(response, await this.intake.handle(principal.tenantId, parsed));
+    return answer(response, await this.intake.handle(principal.tenantId, client, parsed));
   }
 
   @Post('$process-message')
@@ -37,9 +38,15 @@ export class FhirController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<OperationOutcome> {
     const parsed = parseFhirMessageBundle(body, { receivedAt: new Date().toISOString() });
-    return answer(response, await this.intake.handle(principal.tenantId, parsed));
+    return answer(
+      response,
+      await this.intake.handle(principal.tenantId, clientOf(principal), parsed),
+    );
   }
 }
+
+/** The authenticated client: who sent the request, and whose server's Patient ids it uses. */
+const clientOf = (principal: Principal) => `client:${principal.subject}`;
 
 function answer(response: Response, { status, body, episodeId }: FhirAnswer): OperationOutcome {
   response.status(status).type(FHIR_JSON);

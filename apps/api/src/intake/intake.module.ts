@@ -15,6 +15,7 @@ import { Hl7Intake } from './hl7-intake';
 import { Hl7Controller } from './hl7.controller';
 import { MllpListener } from './mllp-listener.service';
 import { ProcessIntake } from './process-intake.use-case';
+import { ResolveFhirSubject } from './resolve-fhir-subject.use-case';
 
 const overDataSource = <T>(make: new (dataSource: DataSource) => T) => ({
   provide: make,
@@ -39,6 +40,7 @@ const eventStore = EventStoreModule.forRoot({ applicationName: 'care-api-intake'
       useFactory: (repository: TenantSettingsRepository) => new TenantSettingsCache(repository),
     },
     ProcessIntake,
+    ResolveFhirSubject,
     Hl7Intake,
     FhirIntake,
     MllpListener,

@@ -24,7 +24,7 @@ export class PatientsController {
   /** The patient an identifier (MRN and assigning authority) names. */
   @Get()
   @Roles('coordinator', 'admin')
-  @Audited('patient.read', ['identifiers', 'name', 'birthDate', 'sex'])
+  @Audited('patient.read', ['identifiers', 'name', 'birthDate', 'sex', 'coverages'])
   @AcceptsQuery(patientLookupQuery)
   find(
     @CurrentPrincipal() principal: Principal,

@@ -22,6 +22,7 @@ export const patient = (episodes: SeededEpisode[]): SeededPatient => ({
   zip: '01103',
   phone: '4135550142',
   email: 'adaeze.okonkwo@mail.example',
+  memberId: 'XKW904417253',
   episodes,
 });
 

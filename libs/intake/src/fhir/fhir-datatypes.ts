@@ -59,28 +59,36 @@ export const period = fhirObject(
   ['start', 'end'],
 );
 
+const identifierElements = {
+  ...element,
+  use: z.enum(['usual', 'official', 'temp', 'secondary', 'old']).optional(),
+  type: codeableConcept.optional(),
+  system: fhirUri.optional(),
+  value: fhirString.optional(),
+  period: period.optional(),
+};
+const identifierPrimitives = ['use', 'system', 'value'] as const;
+
+/** Reference.identifier, a logical reference: its assigner (a Reference again) is not read. */
+const referenceIdentifier = fhirObject(
+  { ...identifierElements, assigner: opaqueElement.optional() },
+  identifierPrimitives,
+);
+
 export const reference = fhirObject(
   {
     ...element,
     reference: fhirString.optional(),
     type: fhirUri.optional(),
-    identifier: opaqueElement.optional(),
+    identifier: referenceIdentifier.optional(),
     display: fhirString.optional(),
   },
   ['reference', 'type', 'display'],
 );
 
 export const identifier = fhirObject(
-  {
-    ...element,
-    use: z.enum(['usual', 'official', 'temp', 'secondary', 'old']).optional(),
-    type: codeableConcept.optional(),
-    system: fhirUri.optional(),
-    value: fhirString.optional(),
-    period: period.optional(),
-    assigner: reference.optional(),
-  },
-  ['use', 'system', 'value'],
+  { ...identifierElements, assigner: reference.optional() },
+  identifierPrimitives,
 );
 
 export const humanName = fhirObject(

@@ -1,4 +1,4 @@
-import type { IntakeMessage } from '../intake-event';
+import type { FhirIntakeMessage } from './fhir-subject';
 import type { OperationOutcome, OperationOutcomeIssue } from './operation-outcome';
 
 export interface FhirIntakeOptions {
@@ -10,10 +10,11 @@ export interface FhirIntakeOptions {
 
 /**
  * The intake message, or why there is none: 400 for what is not valid FHIR or not what the
- * endpoint takes, 422 for valid FHIR that breaks an intake rule.
+ * endpoint takes, 422 for valid FHIR that breaks an intake rule. The message's subject may still
+ * be a reference to a patient the tenant has, for the patients store to resolve.
  */
 export type FhirIntakeResult =
-  | { ok: true; message: IntakeMessage }
+  | { ok: true; message: FhirIntakeMessage }
   | { ok: false; status: 400 | 422; outcome: OperationOutcome };
 
 export function rejected(

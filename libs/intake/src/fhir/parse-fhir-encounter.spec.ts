@@ -1,5 +1,5 @@
-import type { IntakeMessage } from '../intake-event';
 import type { FhirIntakeResult } from './fhir-intake-result';
+import type { FhirIntakeMessage } from './fhir-subject';
 import { parseFhirEncounter } from './parse-fhir-encounter';
 import {
   dischargedEncounter,
@@ -15,18 +15,19 @@ const given = (body: object) => ({
   whenParsed: () => {
     const result = parseFhirEncounter(body, options);
     return {
-      thenMessage: (expected: IntakeMessage) =>
+      thenMessage: (expected: FhirIntakeMessage) =>
         expect(result).toEqual({ ok: true, message: expected }),
       thenEvent: (expected: Record<string, unknown>) =>
         expect(accepted(result).event).toMatchObject(expected),
-      thenSource: (expected: IntakeMessage['source']) =>
+      thenSource: (expected: FhirIntakeMessage['source']) =>
         expect(accepted(result).source).toEqual(expected),
-      thenPatient: (expected: object) => expect(accepted(result).event.patient).toEqual(expected),
+      thenPatient: (expected: object) =>
+        expect(accepted(result).event.subject).toEqual({ kind: 'patient', patient: expected }),
     };
   },
 });
 
-function accepted(result: FhirIntakeResult): IntakeMessage {
+function accepted(result: FhirIntakeResult): FhirIntakeMessage {
   if (!result.ok) throw new Error(`rejected: ${JSON.stringify(result.outcome)}`);
   return result.message;
 }
@@ -49,12 +50,15 @@ describe('parseFhirEncounter', () => {
           dischargedAt: DISCHARGED_AT,
           admittedAt: '2027-01-11T14:30:00.000Z',
           disposition: 'home',
-          patient: {
-            identifiers: [{ system: `${HOSPITAL}.mrn`, value: 'MRN-778-99-ZQ', type: 'MR' }],
-            family: 'Quintero-Halvorsen',
-            given: ['Marisol', 'Ines'],
-            birthDate: '1951-04-12',
-            sex: 'female',
+          subject: {
+            kind: 'patient',
+            patient: {
+              identifiers: [{ system: `${HOSPITAL}.mrn`, value: 'MRN-778-99-ZQ', type: 'MR' }],
+              family: 'Quintero-Halvorsen',
+              given: ['Marisol', 'Ines'],
+              birthDate: '1951-04-12',
+              sex: 'female',
+            },
           },
         },
       });
@@ -105,12 +109,15 @@ describe('parseFhirEncounter', () => {
       )
         .whenParsed()
         .thenEvent({
-          patient: expect.objectContaining({
-            identifiers: [
-              { system: 'urn:ssn', value: '000-00-0000' },
-              { system: 'urn:mrn', value: 'M-1', type: 'MR' },
-            ],
-          }),
+          subject: {
+            kind: 'patient',
+            patient: expect.objectContaining({
+              identifiers: [
+                { system: 'urn:ssn', value: '000-00-0000' },
+                { system: 'urn:mrn', value: 'M-1', type: 'MR' },
+              ],
+            }),
+          },
         });
     });
 
@@ -127,7 +134,10 @@ describe('parseFhirEncounter', () => {
       )
         .whenParsed()
         .thenEvent({
-          patient: expect.objectContaining({ family: 'Quintero', given: ['Marisol'] }),
+          subject: {
+            kind: 'patient',
+            patient: expect.objectContaining({ family: 'Quintero', given: ['Marisol'] }),
+          },
         });
     });
 
@@ -161,7 +171,63 @@ describe('parseFhirEncounter', () => {
       });
       given(body)
         .whenParsed()
-        .thenEvent({ patient: expect.objectContaining({ sex: 'female' }) });
+        .thenEvent({ subject: { patient: expect.objectContaining({ sex: 'female' }) } });
+    });
+  });
+
+  describe('a subject not contained', () => {
+    const MRN = { system: `${HOSPITAL}.mrn`, value: 'MRN-778-99-ZQ' };
+    const withSubject = (subject: object) =>
+      withElement(withoutElement(dischargedEncounter(), ['contained']), ['subject'], subject);
+    const subjectOf = (body: object) => accepted(parseFhirEncounter(body, options)).event.subject;
+
+    it.each([
+      ['no type', {}],
+      ['the type Patient', { type: 'Patient' }],
+      ['the type as a URL', { type: 'http://hl7.org/fhir/StructureDefinition/Patient' }],
+    ])('reads subject.identifier with %s as a logical reference to resolve', (_, type) => {
+      expect(subjectOf(withSubject({ ...type, identifier: MRN }))).toEqual({
+        kind: 'reference',
+        reference: { path: 'Encounter.subject', identifier: MRN },
+      });
+    });
+
+    it('reads the identifier whatever its assigner says', () => {
+      const identifier = { ...MRN, assigner: { display: 'Saint Luke', anything: true } };
+      expect(subjectOf(withSubject({ identifier }))).toEqual({
+        kind: 'reference',
+        reference: { path: 'Encounter.subject', identifier: MRN },
+      });
+    });
+
+    it('reads Patient/<id> as a Patient the same sender sent before', () => {
+      expect(subjectOf(withSubject({ reference: 'Patient/ehr-1234' }))).toEqual({
+        kind: 'reference',
+        reference: { path: 'Encounter.subject', senderPatientId: 'ehr-1234' },
+      });
+    });
+
+    it('leaves out of the reference an identifier that could not find a patient', () => {
+      const subject = { reference: 'Patient/ehr-1234', identifier: { value: 'MRN-1' } };
+      expect(subjectOf(withSubject(subject))).toEqual({
+        kind: 'reference',
+        reference: { path: 'Encounter.subject', senderPatientId: 'ehr-1234' },
+      });
+    });
+
+    it('keeps the rest of the discharge as it is', () => {
+      const event = accepted(parseFhirEncounter(withSubject({ identifier: MRN }), options)).event;
+      expect(event).toMatchObject({
+        kind: 'discharge',
+        encounterId: ENCOUNTER_ID,
+        dischargedAt: DISCHARGED_AT,
+        disposition: 'home',
+      });
+      expect(event).not.toHaveProperty('patient');
+    });
+
+    it('remembers no id of a contained Patient: it means nothing outside its Encounter', () => {
+      expect(subjectOf(dischargedEncounter())).not.toHaveProperty('senderPatientId');
     });
   });
 

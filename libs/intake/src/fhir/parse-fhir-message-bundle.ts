@@ -1,8 +1,8 @@
-import type { IntakeEvent } from '../intake-event';
 import { bundleSchema, type R4Bundle } from './bundle.schema';
 import { accept, combine, reject, type Checked } from './checked';
 import { checkStructure } from './check-structure';
 import { rejected, type FhirIntakeOptions, type FhirIntakeResult } from './fhir-intake-result';
+import type { FhirIntakeEvent } from './fhir-subject';
 import { withoutModifierExtensions } from './modifier-extensions';
 import { notificationKind, type NotificationKind } from './notification-event';
 import { issue } from './operation-outcome';
@@ -145,7 +145,7 @@ function toEvent(
   encounter: EncounterView,
   entries: readonly BundleEntryView[],
   receivedAt: string,
-): Checked<IntakeEvent> {
+): Checked<FhirIntakeEvent> {
   switch (kind) {
     case 'discharge':
       return toDischarge(encounter, entries, receivedAt);

@@ -1,15 +1,15 @@
-import type { IntakeEvent } from '../intake-event';
 import { accept, combine, reject, type Checked } from './checked';
 import { encounterIdOf } from './encounter-id';
-import { subjectPatient } from './encounter-patient';
+import { encounterSubject } from './encounter-patient';
 import type { EncounterStatus } from './encounter.schema';
 import { admissionTime } from './encounter-times';
+import type { FhirIntakeEvent } from './fhir-subject';
 import { withoutModifierExtensions } from './modifier-extensions';
 import { issue } from './operation-outcome';
 import type { BundleEntryView } from './resolve-reference';
 import type { EncounterView } from './resource-view';
 
-type AdmissionEvent = Extract<IntakeEvent, { kind: 'admission' }>;
+type AdmissionEvent = Extract<FhirIntakeEvent, { kind: 'admission' }>;
 
 /** The statuses of an encounter the patient has arrived for. */
 const ADMITTED: readonly EncounterStatus[] = [
@@ -20,7 +20,7 @@ const ADMITTED: readonly EncounterStatus[] = [
   'finished',
 ];
 
-/** An Encounter the patient arrived for, with its admission time, identifier and Patient. */
+/** An Encounter the patient arrived for, with its admission time, identifier and subject. */
 export function toAdmission(
   encounter: EncounterView,
   entries: readonly BundleEntryView[],
@@ -31,11 +31,11 @@ export function toAdmission(
     admitted(encounter),
     encounterIdOf(encounter),
     admissionTime(encounter, receivedAt),
-    subjectPatient(encounter, entries),
+    encounterSubject(encounter, entries),
   ]);
   if (!checked.ok) return checked;
-  const [, , encounterId, admittedAt, patient] = checked.value;
-  return accept({ kind: 'admission', encounterId, admittedAt, patient });
+  const [, , encounterId, admittedAt, subject] = checked.value;
+  return accept({ kind: 'admission', encounterId, admittedAt, subject });
 }
 
 function admitted({ resource, path }: EncounterView): Checked<undefined> {

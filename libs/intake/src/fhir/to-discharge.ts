@@ -1,16 +1,16 @@
-import type { IntakeEvent } from '../intake-event';
 import { accept, combine, reject, type Checked } from './checked';
 import { encounterIdOf } from './encounter-id';
-import { subjectPatient } from './encounter-patient';
+import { encounterSubject } from './encounter-patient';
 import { dischargeTimes } from './encounter-times';
+import type { FhirIntakeEvent } from './fhir-subject';
 import { withoutModifierExtensions } from './modifier-extensions';
 import { issue } from './operation-outcome';
 import type { BundleEntryView } from './resolve-reference';
 import type { EncounterView } from './resource-view';
 
-type DischargeEvent = Extract<IntakeEvent, { kind: 'discharge' }>;
+type DischargeEvent = Extract<FhirIntakeEvent, { kind: 'discharge' }>;
 
-/** A finished Encounter with its discharge time, disposition, identifier and Patient. */
+/** A finished Encounter with its discharge time, disposition, identifier and subject. */
 export function toDischarge(
   encounter: EncounterView,
   entries: readonly BundleEntryView[],
@@ -22,11 +22,11 @@ export function toDischarge(
     encounterIdOf(encounter),
     dischargeTimes(encounter, receivedAt),
     dispositionOf(encounter),
-    subjectPatient(encounter, entries),
+    encounterSubject(encounter, entries),
   ]);
   if (!checked.ok) return checked;
-  const [, , encounterId, times, disposition, patient] = checked.value;
-  return accept({ kind: 'discharge', encounterId, ...times, disposition, patient });
+  const [, , encounterId, times, disposition, subject] = checked.value;
+  return accept({ kind: 'discharge', encounterId, ...times, disposition, subject });
 }
 
 function finished({ resource, path }: EncounterView): Checked<undefined> {

@@ -9,7 +9,14 @@ import { Hl7Message } from '@medplum/core';
 import type { DataSource } from 'typeorm';
 import { MllpListener } from '../apps/api/src/intake/mllp-listener.service';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { dischargedEncounter, withElement } from '../libs/intake/src/fhir/testing/fhir-fixtures';
+import { episodeIdFor } from '../apps/api/src/episodes/episode-id';
+import {
+  dischargedEncounter,
+  HOSPITAL,
+  notificationBundle,
+  withElement,
+  withoutElement,
+} from '../libs/intake/src/fhir/testing/fhir-fixtures';
 import { A03_DISCHARGE, withField } from '../libs/intake/src/hl7/testing/adt-fixtures';
 import { adtFeed } from '../libs/intake/src/hl7/testing/adt-feed';
 import { startApi } from './support/api-server';
@@ -49,8 +56,10 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
     await worker?.close();
   });
 
-  const token = (roles: ('integration' | 'coordinator')[] = ['integration']) =>
-    issueToken(config, { subject: 'epic-feed', roles, tenantId: TENANT });
+  const token = (
+    roles: ('integration' | 'coordinator')[] = ['integration'],
+    subject = 'epic-feed',
+  ) => issueToken(config, { subject, roles, tenantId: TENANT });
 
   const sendHl7 = async (message: string) => {
     const response = await fetch(`${baseUrl}/v1/hl7/adt`, {
@@ -127,7 +136,7 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
 
   it.each([
     ['a message without MSH', 'AR', 'PID|1||X\r'],
-    ['an unknown trigger event', 'AR', withField(A03_DISCHARGE, 'MSH', 9, 'ADT^A99^ADT_A01')],
+    ['a trigger that is no ADT event', 'AR', withField(A03_DISCHARGE, 'MSH', 9, 'ADT^R01^ADT_A01')],
     ['a discharge without PV1-45', 'AE', withField(A03_DISCHARGE, 'PV1', 45, '')],
   ])('answers %s with %s and stores nothing', async (_case, code, message) => {
     const before = await owner.query<{ count: string }[]>(`SELECT count(*) FROM intake_messages`);
@@ -210,6 +219,174 @@ describe('hospital intake: HL7 v2 over HTTP and MLLP, FHIR R4 (real stack)', () 
     expect(await response.json()).toMatchObject({
       resourceType: 'OperationOutcome',
       issue: expect.arrayContaining([expect.objectContaining({ severity: 'error' })]) as unknown,
+    });
+  });
+
+  describe('FHIR subjects the message does not carry', () => {
+    const MRN_SYSTEM = `${HOSPITAL}.mrn`;
+    const recentPeriod = () => ({
+      start: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+      end: new Date(Date.now() - 60_000).toISOString(),
+    });
+    /** A new discharge of its own encounter; its contained Patient has the MRN given. */
+    const encounterOf = (mrn: string) =>
+      [
+        [['identifier', 0, 'value'], `ENC-${randomUUID()}`],
+        [['period'], recentPeriod()],
+        [['contained', 0, 'identifier', 0, 'value'], mrn],
+      ].reduce<object>(
+        (body, [path, value]) => withElement(body, path as (string | number)[], value),
+        dischargedEncounter(),
+      );
+    /** A new discharge that names its patient by `subject` and carries no Patient. */
+    const referring = (subject: object) =>
+      withElement(withoutElement(encounterOf('unused'), ['contained']), ['subject'], subject);
+    /** A Da Vinci discharge notification whose Patient entry has the id and MRN given. */
+    const bundleOf = (mrn: string, patientId: string) =>
+      [
+        [['timestamp'], new Date().toISOString()],
+        [['entry', 0, 'resource', 'id'], `message-${randomUUID()}`],
+        [['entry', 1, 'resource', 'identifier', 0, 'value'], `ENC-${randomUUID()}`],
+        [['entry', 1, 'resource', 'period'], recentPeriod()],
+        [['entry', 2, 'resource', 'id'], patientId],
+        [['entry', 2, 'resource', 'identifier', 0, 'value'], mrn],
+      ].reduce<object>(
+        (body, [path, value]) => withElement(body, path as (string | number)[], value),
+        notificationBundle('notification-discharge'),
+      );
+    const postFhir = async (
+      path: 'Encounter' | '$process-message',
+      body: object,
+      client?: string,
+    ) =>
+      fetch(`${baseUrl}/v1/fhir/${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/fhir+json',
+          authorization: `Bearer ${await token(['integration'], client)}`,
+        },
+        body: JSON.stringify(body),
+      });
+    const patientOf = async (mrn: string) => {
+      const [row] = await owner.query<{ patient_id: string; family: string | null }[]>(
+        `SELECT p.patient_id, p.family FROM patients p
+           JOIN patient_identifiers i USING (tenant_id, patient_id)
+          WHERE i.tenant_id = $1 AND i.system = $2 AND i.value = $3`,
+        [TENANT, MRN_SYSTEM, mrn],
+      );
+      return row;
+    };
+    const patientRefOf = async (location: string | null) => {
+      expect(location).toMatch(/^\/v1\/episodes\/[0-9a-f-]{36}$/);
+      return until(`the episode at ${location}`, async () => {
+        const response = await fetch(`${baseUrl}${location}`, {
+          headers: { authorization: `Bearer ${await token(['coordinator'])}` },
+        });
+        return response.ok
+          ? ((await response.json()) as { patientRef: string }).patientRef
+          : undefined;
+      });
+    };
+    const encounterIdOf = (body: object) =>
+      `${HOSPITAL}.encounter|${(body as { identifier: { value: string }[] }).identifier[0]!.value}`;
+    const expectNoEpisode = async (body: object) => {
+      const response = await fetch(
+        `${baseUrl}/v1/episodes/${episodeIdFor(TENANT, encounterIdOf(body))}`,
+        { headers: { authorization: `Bearer ${await token(['coordinator'])}` } },
+      );
+      expect(response.status).toBe(404);
+    };
+
+    it('takes a logical reference by the identifier of a known patient: 201, on that patient, whose name stays', async () => {
+      const mrn = `MRN-${randomUUID()}`;
+      expect((await postFhir('Encounter', encounterOf(mrn))).status).toBe(201);
+      const known = await patientOf(mrn);
+
+      const response = await postFhir(
+        'Encounter',
+        referring({ identifier: { system: MRN_SYSTEM, value: mrn } }),
+      );
+
+      expect(response.status).toBe(201);
+      expect(await patientRefOf(response.headers.get('location'))).toBe(
+        `Patient/${known!.patient_id}`,
+      );
+      expect(await patientOf(mrn)).toEqual({
+        patient_id: known!.patient_id,
+        family: 'Quintero-Halvorsen',
+      });
+    });
+
+    it('answers a logical reference to no known patient with 422 and an OperationOutcome asking for the Patient', async () => {
+      const mrn = `MRN-${randomUUID()}`;
+      const body = referring({ identifier: { system: MRN_SYSTEM, value: mrn } });
+
+      const response = await postFhir('Encounter', body);
+
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toContain('application/fhir+json');
+      const outcome = (await response.json()) as { issue: { diagnostics: string }[] };
+      expect(outcome).toEqual({
+        resourceType: 'OperationOutcome',
+        issue: [
+          {
+            severity: 'error',
+            code: 'not-found',
+            expression: ['Encounter.subject.identifier'],
+            diagnostics: expect.stringContaining('send the Patient first') as string,
+          },
+        ],
+      });
+      expect(outcome.issue[0]!.diagnostics).not.toContain(mrn);
+      expect(await patientOf(mrn)).toBeUndefined();
+      await expectNoEpisode(body);
+    });
+
+    it('takes Patient/<id> of a Patient the same client sent in a message Bundle before', async () => {
+      const mrn = `MRN-${randomUUID()}`;
+      const fhirId = `ehr-${randomUUID()}`;
+      expect((await postFhir('$process-message', bundleOf(mrn, fhirId))).status).toBe(201);
+      const known = await patientOf(mrn);
+
+      const response = await postFhir('Encounter', referring({ reference: `Patient/${fhirId}` }));
+
+      expect(response.status).toBe(201);
+      expect(await patientRefOf(response.headers.get('location'))).toBe(
+        `Patient/${known!.patient_id}`,
+      );
+      expect((await patientOf(mrn))?.family).toBe('Quintero-Halvorsen');
+    });
+
+    it.each([
+      ['another client sent', 'cerner-feed'],
+      ['no client sent', undefined],
+    ])('answers Patient/<id> of a Patient %s with 422 naming the reference', async (_, sentBy) => {
+      const fhirId = `ehr-${randomUUID()}`;
+      if (sentBy) {
+        const sent = await postFhir(
+          '$process-message',
+          bundleOf(`MRN-${randomUUID()}`, fhirId),
+          sentBy,
+        );
+        expect(sent.status).toBe(201);
+      }
+      const body = referring({ reference: `Patient/${fhirId}` });
+
+      const response = await postFhir('Encounter', body);
+
+      expect(response.status).toBe(422);
+      expect(await response.json()).toEqual({
+        resourceType: 'OperationOutcome',
+        issue: [
+          {
+            severity: 'error',
+            code: 'not-found',
+            expression: ['Encounter.subject.reference'],
+            diagnostics: expect.stringContaining('send the Patient first') as string,
+          },
+        ],
+      });
+      await expectNoEpisode(body);
     });
   });
 

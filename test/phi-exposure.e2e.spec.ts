@@ -123,11 +123,13 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
       ...(body === undefined ? {} : { body }),
     });
 
-  it("finds none of a seeded patient's name, MRN, SSN, birth date, address or phone downstream", async () => {
+  it("finds none of a seeded patient's name, MRN, SSN, birth date, address, phone or member id downstream", async () => {
     const feed = adtFeed();
     const family = uniqueName();
     const given = uniqueName();
     const ssn = `9${String(randomBytes(4).readUInt32BE() % 1e8).padStart(8, '0')}`;
+    const memberId = `W${uniqueName().toUpperCase()}`;
+    const insurance = `IN1|1|MA-PPO|HUM01|Humana|||||||||||MA|||||||||||||||||||||${memberId}`;
     const personal = (message: string) =>
       [
         ['PID', 3, `${feed.mrn}^^^GH&2.16.840.1.113883.3.1234&ISO^MR~${ssn}^^^^SS`],
@@ -138,7 +140,7 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
       ].reduce(
         (text, [segment, field, value]) =>
           withField(text, segment as string, field as number, value as string),
-        message,
+        `${message.replace(/\r$/, '')}\r${insurance}\r`,
       );
     const phi = [
       feed.mrn,
@@ -149,6 +151,7 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
       '1947-08-23',
       `${family} Lane`,
       '5559876',
+      memberId,
     ];
 
     const discharged = await call(
@@ -176,6 +179,13 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
       return row;
     });
     const episodeId = summary.episode_id;
+    const stored = await owner.query<{ member_id: string }[]>(
+      `SELECT c.member_id FROM patient_coverages c
+         JOIN patient_identifiers i ON i.patient_id = c.patient_id
+        WHERE i.tenant_id = $1 AND i.value = $2`,
+      [TENANT, feed.mrn],
+    );
+    expect(stored).toEqual([{ member_id: memberId }]);
     const readmitted = await call(
       '/v1/hl7/adt',
       ['integration'],

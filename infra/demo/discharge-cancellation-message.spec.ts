@@ -4,6 +4,7 @@ import { dischargeCancellationMessage } from './discharge-cancellation-message';
 const accepted = (text: string) => {
   const parsed = parseAdt(text, { defaultZone: 'America/New_York' });
   if (!parsed.ok) throw new Error(`rejected: ${JSON.stringify(parsed.errors)}`);
+  if (parsed.message === undefined) throw new Error('acknowledged without effect');
   return parsed.message;
 };
 

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { buildAck, Hl7ErrorCode, hl7Issue, parseAdt, type AdtParseResult } from '@care/intake';
+import { answerAdt, Hl7ErrorCode, hl7Issue, parseAdt, type AdtParseResult } from '@care/intake';
 import { DEFAULT_TENANT_SETTINGS, TenantSettingsCache } from '@care/tenants';
 import { HandledMessages } from './handled-messages';
 import { ProcessIntake } from './process-intake.use-case';
 
 /**
- * One HL7 v2 ADT message in, its ACK out, whatever carried it (HTTP or MLLP). AA means the
- * message is stored and queued for its episodes (as integration engines acknowledge); it is
- * remembered by sender and control id: a repeat gets the same ACK and changes nothing.
+ * One HL7 v2 ADT message in, its acknowledgment out, whatever carried it (HTTP or MLLP). AA
+ * means the message is stored and queued for its episodes (as integration engines acknowledge);
+ * it is remembered by sender and control id: a repeat gets the same answer and changes nothing.
+ * The answer is undefined when the sender asked for no acknowledgment (MSH-15/16).
  */
 @Injectable()
 export class Hl7Intake {
@@ -20,21 +21,24 @@ export class Hl7Intake {
     private readonly tenantSettings: TenantSettingsCache,
   ) {}
 
-  async handle(tenantId: string, text: string): Promise<string> {
+  async handle(tenantId: string, text: string): Promise<string | undefined> {
     const settings = await this.tenantSettings.find(tenantId);
     const parsed = parseAdt(text, {
       defaultZone: settings?.timeZone ?? DEFAULT_TENANT_SETTINGS.timeZone,
     });
-    if (!parsed.ok) return this.ack(parsed);
-    const { source } = parsed.message;
+    if (!parsed.ok) return this.answer(parsed);
+    const { source, message, notices } = parsed;
+    for (const notice of notices) {
+      this.logger.warn({ tenantId, sender: source.sender, messageId: source.messageId }, notice);
+    }
     const earlier = await this.handled.answerTo(tenantId, source);
-    if (earlier) return earlier;
+    if (earlier !== undefined) return earlier === '' ? undefined : earlier;
     let outcome;
     try {
-      outcome = await this.process.accept(tenantId, parsed.message);
+      outcome = message && (await this.process.accept(tenantId, message));
     } catch (error) {
       this.logger.error(error, 'ADT message could not be processed');
-      return this.ack({
+      return this.answer({
         ok: false,
         ackCode: 'AR',
         header: parsed.header,
@@ -46,19 +50,20 @@ export class Hl7Intake {
         ],
       });
     }
-    if (outcome.effect === 'refused') {
-      return this.ack({
+    if (outcome?.effect === 'refused') {
+      return this.answer({
         ok: false,
         ackCode: 'AE',
         header: parsed.header,
         errors: [hl7Issue(Hl7ErrorCode.applicationInternalError, outcome.reason)],
       });
     }
-    return this.handled.remember(tenantId, source, this.ack(parsed));
+    const answer = await this.handled.remember(tenantId, source, this.answer(parsed) ?? '');
+    return answer === '' ? undefined : answer;
   }
 
-  private ack(result: AdtParseResult): string {
-    return buildAck(result, {
+  private answer(result: AdtParseResult): string | undefined {
+    return answerAdt(result, {
       now: new Date(),
       controlId: randomUUID().replace(/-/g, '').slice(0, 20),
     });

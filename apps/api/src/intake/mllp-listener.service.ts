@@ -76,7 +76,7 @@ export class MllpListener implements OnApplicationBootstrap, OnApplicationShutdo
               fields: ['patient', 'encounter'],
               status: 200,
             });
-            if (!socket.destroyed) socket.write(frameMllp(ack));
+            if (ack !== undefined && !socket.destroyed) socket.write(frameMllp(ack));
           })
           .catch((error: unknown) => {
             // Without an ACK the sender resends: nothing is lost.

@@ -9,6 +9,8 @@ import {
   withoutSegment,
 } from './testing/adt-fixtures';
 import { buildAck } from './build-ack';
+import { countyDraft } from './testing/adt-corpus';
+import { encodeAdt } from './testing/adt-encoder';
 import type { Hl7ErrorCode } from './hl7-issue';
 import { parseAdt } from './parse-adt';
 
@@ -20,13 +22,15 @@ const a03MSH = (field: number, value: string) => withField(A03_DISCHARGE, 'MSH',
 const binary = String.fromCharCode(0x00, 0xff, 0x13, 0x8f, 0x0b, 0x1c, 0x7f, 0xfe, 0x00, 0x42);
 const notes = Array.from({ length: 300 }, (_, index) => `NTE|${index + 1}||${'x'.repeat(4000)}`);
 
+const county = countyDraft('2.3', 'A03', 'BAD');
+const visit = county.visit!;
+
 /** Malformed messages, each with the ACK code and the exact (code, location) of every issue. */
 const corpus: [description: string, text: string, ackCode: 'AE' | 'AR', issues: Expected[]][] = [
   ['an empty body', '', 'AR', [[100, 'MSH']]],
   ['only whitespace', ' \r\n\t \r', 'AR', [[100, 'MSH']]],
   ['binary garbage', binary, 'AR', [[100, 'MSH']]],
   ['a message without MSH', withoutSegment(A03_DISCHARGE, 'MSH'), 'AR', [[100, 'MSH']]],
-  ['a blank line before MSH', `\r${A03_DISCHARGE}`, 'AR', [[100, 'MSH']]],
   ['MLLP framing left on', `\u000b${A03_DISCHARGE}\u001c\r`, 'AR', [[100, 'MSH']]],
   ['a field separator other than |', A03_DISCHARGE.replaceAll('|', '#'), 'AR', [[102, 'MSH-1']]],
   [
@@ -50,18 +54,32 @@ const corpus: [description: string, text: string, ackCode: 'AE' | 'AR', issues: 
   ],
   ['a message type other than ADT', a03MSH(9, 'ORU^R01^ORU_R01'), 'AR', [[200, 'MSH-9']]],
   ['no message type', a03MSH(9, ''), 'AR', [[101, 'MSH-9']]],
-  ['an unknown trigger event', a03MSH(9, 'ADT^A04^ADT_A01'), 'AR', [[201, 'MSH-9']]],
-  ['no trigger event', a03MSH(9, 'ADT'), 'AR', [[101, 'MSH-9']]],
-  ['version 2.3', a03MSH(12, '2.3'), 'AR', [[203, 'MSH-12']]],
+  ['a trigger that is no ADT event', a03MSH(9, 'ADT^R01^ADT_A01'), 'AR', [[201, 'MSH-9']]],
+  [
+    'no trigger event in MSH-9 or EVN-1',
+    withoutSegment(a03MSH(9, 'ADT'), 'EVN'),
+    'AR',
+    [[101, 'MSH-9']],
+  ],
+  [
+    'no trigger event in MSH-9 of a 2.7 message, whose EVN-1 is withdrawn',
+    withField(a03MSH(9, 'ADT'), 'MSH', 12, '2.7'),
+    'AR',
+    [[101, 'MSH-9']],
+  ],
+  ['version 2.2', a03MSH(12, '2.2'), 'AR', [[203, 'MSH-12']]],
+  ['version 2.1', a03MSH(12, '2.1'), 'AR', [[203, 'MSH-12']]],
+  ['version 2.9', a03MSH(12, '2.9'), 'AR', [[203, 'MSH-12']]],
+  ['a v3 version id', a03MSH(12, 'V3-2005'), 'AR', [[203, 'MSH-12']]],
+  ['a version id that is garbage', a03MSH(12, '2.5.1.x'), 'AR', [[203, 'MSH-12']]],
   ['no version', a03MSH(12, ''), 'AR', [[101, 'MSH-12']]],
   ['processing id X', a03MSH(11, 'X'), 'AR', [[202, 'MSH-11']]],
   ['no processing id', a03MSH(11, ''), 'AR', [[101, 'MSH-11']]],
   ['no control id', a03MSH(10, ''), 'AR', [[101, 'MSH-10']]],
   ['a control id of 65 characters', a03MSH(10, 'C'.repeat(65)), 'AR', [[102, 'MSH-10']]],
-  ['no sending facility', a03MSH(4, ''), 'AR', [[101, 'MSH-4']]],
   [
     'a bad version and processing id together',
-    withField(a03MSH(12, '2.3'), 'MSH', 11, 'X'),
+    withField(a03MSH(12, '2.2'), 'MSH', 11, 'X'),
     'AR',
     [
       [202, 'MSH-11'],
@@ -74,15 +92,17 @@ const corpus: [description: string, text: string, ackCode: 'AE' | 'AR', issues: 
     'a message cut off inside PID-3',
     A03_DISCHARGE.slice(0, A03_DISCHARGE.indexOf('^^^GH')),
     'AE',
-    [
-      [101, 'PID-3'],
-      [100, 'PV1'],
-    ],
+    [[100, 'PV1']],
   ],
   ['no PID', withoutSegment(A03_DISCHARGE, 'PID'), 'AE', [[100, 'PID']]],
   ['an empty PID-3', a03PID(3, ''), 'AE', [[101, 'PID-3']]],
   ['PID-3 as the HL7 null ""', a03PID(3, '""'), 'AE', [[101, 'PID-3']]],
-  ['PID-3 without an assigning authority', a03PID(3, 'MRN100234^^^^MR'), 'AE', [[101, 'PID-3']]],
+  [
+    'PID-3 without an assigning authority from a message naming no sender to stand for it',
+    withField(withField(a03PID(3, 'MRN100234^^^^MR'), 'MSH', 3, ''), 'MSH', 4, ''),
+    'AE',
+    [[101, 'PID-3']],
+  ],
   [
     'a patient identifier of 65 characters',
     a03PID(3, `${'9'.repeat(65)}^^^GH^MR`),
@@ -153,6 +173,60 @@ const corpus: [description: string, text: string, ackCode: 'AE' | 'AR', issues: 
       [100, 'EVN'],
     ],
   ],
+  [
+    'a 2.3 message naming its trigger in neither MSH-9 nor EVN-1',
+    encodeAdt(county).replace('|ADT^A03|', '|ADT|').replace('EVN|A03|', 'EVN||'),
+    'AR',
+    [[101, 'MSH-9']],
+  ],
+  [
+    'a 2.3 PID with PID-2, PID-3 and PID-4 all empty',
+    encodeAdt(county).replace('PID|1||CH448201^^^CH^MR|', 'PID|1|||'),
+    'AE',
+    [[101, 'PID-3']],
+  ],
+  [
+    'a 2.8 PID with the MRN only in PID-2, which 2.7 withdrew',
+    encodeAdt({ ...county, version: '2.8' }).replace(
+      'PID|1||CH448201^^^CH^MR|',
+      'PID|1|CH448201^^^CH^MR||',
+    ),
+    'AE',
+    [[101, 'PID-3']],
+  ],
+  [
+    'a 2.4 PV1-45 with one malformed repetition',
+    encodeAdt({
+      ...county,
+      version: '2.4',
+      visit: { ...visit, dischargedAt: '20261120153000~2026-11-20' },
+    }),
+    'AE',
+    [[102, 'PV1-45']],
+  ],
+  [
+    'a 2.5.1 emergency A04 without PV1-44 or EVN-6',
+    encodeAdt({
+      ...county,
+      version: '2.5.1',
+      trigger: 'A04',
+      visit: { number: 'VN1', patientClass: 'E' },
+    }),
+    'AE',
+    [[101, 'PV1-44']],
+  ],
+  [
+    'a 2.6 A02 without EVN',
+    withoutSegment(encodeAdt({ ...county, version: '2.6', trigger: 'A02' }), 'EVN'),
+    'AE',
+    [[100, 'EVN']],
+  ],
+  [
+    'a 2.7.1 A06 without PV1',
+    withoutSegment(encodeAdt({ ...county, version: '2.7.1', trigger: 'A06' }), 'PV1'),
+    'AE',
+    [[100, 'PV1']],
+  ],
 ];
 
 /** Values in the fixtures that are PHI: no error message may repeat them. */
@@ -164,6 +238,10 @@ const phi = [
   '1952-03-14',
   'V000123456',
   '999012345',
+  'Sample',
+  'Jordan',
+  'CH448201',
+  '19480702',
 ];
 
 describe('parseAdt rejections', () => {
@@ -228,7 +306,7 @@ describe('parseAdt rejections', () => {
   });
 
   it('keeps the header of a message it rejects, so its ACK can answer it', () => {
-    const result = parseAdt(a03MSH(12, '2.3'), NEW_YORK);
+    const result = parseAdt(a03MSH(12, '2.2'), NEW_YORK);
 
     expect(result).toMatchObject({ ok: false, ackCode: 'AR', header: { controlId: 'MSG00001' } });
   });

@@ -28,6 +28,7 @@ const epic = (messageId: string, sentAt: string) => ({
 
 function accepted(result: AdtParseResult) {
   if (!result.ok) throw new Error(`rejected: ${JSON.stringify(result.errors)}`);
+  if (result.message === undefined) throw new Error('acknowledged without effect');
   return result.message;
 }
 
@@ -44,7 +45,12 @@ describe('parseAdt', () => {
           controlId: 'MSG00001',
           triggerEvent: 'A03',
           processingId: 'P',
+          version: '2.5.1',
+          acceptAckType: '',
+          applicationAckType: '',
         },
+        source: epic('MSG00001', '2026-11-20T15:32:00-05:00'),
+        notices: [],
         message: {
           source: epic('MSG00001', '2026-11-20T15:32:00-05:00'),
           event: {
@@ -229,6 +235,13 @@ describe('parseAdt', () => {
       expect(patientOf(3, identifiers).identifiers).toEqual([
         { system: 'GH', value: 'MRN100234', type: 'MR' },
         { system: '2.16.840.1.113883.3.9999', value: 'E5550001', type: 'PI' },
+      ]);
+    });
+
+    it("when no identifier has an assigning authority, then they are the sending facility's", () => {
+      expect(patientOf(3, 'PATID1234^5^M11~999012345^^^^SS').identifiers).toEqual([
+        { system: 'GENERAL_HOSPITAL', value: 'PATID1234' },
+        { system: 'GENERAL_HOSPITAL', value: '999012345', type: 'SS' },
       ]);
     });
 

@@ -1,6 +1,7 @@
-import type { IntakeEvent } from '../intake-event';
+import type { EncounterChange, IntakeEvent } from '../intake-event';
 import { type AdtContext, optionalSegment, requiredSegment } from './adt-context';
 import { MAX_IDENTIFIER_LENGTH } from './adt-limits';
+import { componentText, fieldRepetitions } from './er7-fields';
 import { Hl7ErrorCode } from './hl7-issue';
 import type { SegmentReader } from './segment-reader';
 
@@ -9,15 +10,30 @@ type WithoutPatient<Event> = Event extends unknown ? Omit<Event, 'patient'> : ne
 /** The event the trigger announces, before the patient is added. */
 export type AdtEventBody = WithoutPatient<IntakeEvent>;
 
+/** HL7 table 0004: the patient class of an emergency visit. */
+const EMERGENCY = 'E';
+
+const ENCOUNTER_CHANGES = { A02: 'transfer', A06: 'to-inpatient', A07: 'to-outpatient' } as const;
+
 /** The event the message announces; undefined when an issue keeps it from being read. */
 export function readAdtEvent(context: AdtContext): AdtEventBody | undefined {
   const { trigger } = context;
   switch (trigger) {
     case 'A01':
       return readAdmission(context);
+    case 'A04':
+      return readRegistration(context);
+    case 'A02':
+    case 'A06':
+    case 'A07':
+      return readEncounterChange(context, ENCOUNTER_CHANGES[trigger]);
     case 'A03':
       return readDischarge(context);
+    // A04 of a visit that is no emergency, A28 (add person) and A31 (update person) bring the
+    // patient's details and nothing for an episode, as A08 does.
     case 'A08':
+    case 'A28':
+    case 'A31':
       return { kind: 'demographics-updated' };
     case 'A11':
       return readCancellation(context, 'admission-cancelled');
@@ -30,13 +46,27 @@ export function readAdtEvent(context: AdtContext): AdtEventBody | undefined {
   }
 }
 
+/** A01 of patient class E is an emergency visit; any other is an admission. */
 function readAdmission(context: AdtContext): AdtEventBody | undefined {
   const pv1 = requiredSegment(context, 'PV1');
   if (pv1 === undefined) return undefined;
   const encounterId = readVisitNumber(pv1);
   const admittedAt = readAdmittedAt(context, pv1);
   if (encounterId === undefined || admittedAt === undefined) return undefined;
-  return { kind: 'admission', encounterId, admittedAt };
+  return patientClass(pv1) === EMERGENCY
+    ? { kind: 'emergency-visit', encounterId, arrivedAt: admittedAt }
+    : { kind: 'admission', encounterId, admittedAt };
+}
+
+/** A04 of patient class E is an emergency visit; any other registration only keeps the patient. */
+function readRegistration(context: AdtContext): AdtEventBody | undefined {
+  const pv1 = requiredSegment(context, 'PV1');
+  if (pv1 === undefined) return undefined;
+  if (patientClass(pv1) !== EMERGENCY) return { kind: 'demographics-updated' };
+  const encounterId = readVisitNumber(pv1);
+  const arrivedAt = readAdmittedAt(context, pv1);
+  if (encounterId === undefined || arrivedAt === undefined) return undefined;
+  return { kind: 'emergency-visit', encounterId, arrivedAt };
 }
 
 /** PV1-44, or EVN-6 (event occurred) when PV1-44 is empty. */
@@ -55,6 +85,31 @@ function readAdmittedAt(context: AdtContext, pv1: SegmentReader): string | undef
   return undefined;
 }
 
+/** A02, A06, A07: when it happened is EVN-6 (event occurred), else EVN-2 (recorded). */
+function readEncounterChange(
+  context: AdtContext,
+  change: EncounterChange,
+): AdtEventBody | undefined {
+  const { defaultZone } = context;
+  const pv1 = requiredSegment(context, 'PV1');
+  const evn = requiredSegment(context, 'EVN');
+  const encounterId = pv1 && readVisitNumber(pv1);
+  const changedAt =
+    evn &&
+    (evn.has(6)
+      ? evn.instant(6, 'event occurred date/time', { required: true, defaultZone })
+      : evn.instant(2, 'recorded date/time', { required: true, defaultZone }));
+  if (pv1 === undefined || encounterId === undefined || changedAt === undefined) return undefined;
+  const newClass = patientClass(pv1);
+  return {
+    kind: 'encounter-changed',
+    change,
+    encounterId,
+    changedAt,
+    ...(newClass === '' ? {} : { patientClass: newClass }),
+  };
+}
+
 /** PV1-45 is required: EVN-2 and EVN-6 say when the message was made, not when the patient left. */
 function readDischarge(context: AdtContext): AdtEventBody | undefined {
   const { defaultZone } = context;
@@ -62,7 +117,9 @@ function readDischarge(context: AdtContext): AdtEventBody | undefined {
   if (pv1 === undefined) return undefined;
   const encounterId = readVisitNumber(pv1);
   const admittedAt = pv1.instant(44, 'admit date/time', { required: false, defaultZone });
-  const dischargedAt = pv1.instant(45, 'discharge date/time', { required: true, defaultZone });
+  const dischargedAt = context.layout.dischargeRepeats
+    ? latestDischarge(context, pv1)
+    : pv1.instant(45, 'discharge date/time', { required: true, defaultZone });
   const disposition = pv1.text({ field: 36, label: 'discharge disposition', component: 1 });
   if (encounterId === undefined || dischargedAt === undefined) return undefined;
   if (admittedAt !== undefined && Date.parse(dischargedAt) < Date.parse(admittedAt)) {
@@ -82,6 +139,26 @@ function readDischarge(context: AdtContext): AdtEventBody | undefined {
   };
 }
 
+/** Where PV1-45 repeats (2.4 to 2.5.1), the latest of its times is when the patient left. */
+function latestDischarge(context: AdtContext, pv1: SegmentReader): string | undefined {
+  const repetitions = fieldRepetitions(pv1.segment, 45)
+    .map((ts) => ts[0] ?? '')
+    .filter((dtm) => dtm !== '');
+  if (repetitions.length <= 1) {
+    return pv1.instant(45, 'discharge date/time', {
+      required: true,
+      defaultZone: context.defaultZone,
+    });
+  }
+  const times = repetitions.map((dtm) =>
+    pv1.instantOf(45, dtm, 'discharge date/time', context.defaultZone),
+  );
+  if (times.some((time) => time === undefined)) return undefined;
+  return (times as string[]).reduce((latest, time) =>
+    Date.parse(time) > Date.parse(latest) ? time : latest,
+  );
+}
+
 /** When the cancellation was recorded: EVN-2. */
 function readCancellation(
   context: AdtContext,
@@ -96,6 +173,11 @@ function readCancellation(
   });
   if (encounterId === undefined || cancelledAt === undefined) return undefined;
   return { kind, encounterId, cancelledAt };
+}
+
+/** PV1-2, HL7 table 0004 (E emergency, I inpatient, O outpatient, …); '' when not sent. */
+function patientClass(pv1: SegmentReader): string {
+  return componentText(pv1.segment, 2).trim();
 }
 
 /** PV1-19 CX-1: the encounter. */

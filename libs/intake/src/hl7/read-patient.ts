@@ -18,9 +18,21 @@ const SEX_BY_CODE = new Map<string, Sex>([
 
 const LEGAL_NAME = 'L';
 
+/** Where a message's patient identifiers are read, and who stands for a missing authority. */
+export interface IdentifierScope {
+  /** PID fields holding identifiers, in the message's version (PID-3, and PID-2, PID-4 to 2.6). */
+  fields: readonly number[];
+  /** The sender's namespace: the authority of an identifier sent without one; '' for none. */
+  senderNamespace: string;
+  notices: string[];
+}
+
 /** The patient from PID; undefined when no identifier can find them. */
-export function readPatient(pid: SegmentReader): PatientDemographics | undefined {
-  const identifiers = readIdentifiers(pid);
+export function readPatient(
+  pid: SegmentReader,
+  scope: IdentifierScope,
+): PatientDemographics | undefined {
+  const identifiers = readIdentifiers(pid, scope);
   const patient: PatientDemographics = { identifiers };
   readName(pid, patient);
   const birthDate = pid.date(7, 'birth date');
@@ -31,34 +43,65 @@ export function readPatient(pid: SegmentReader): PatientDemographics | undefined
 }
 
 /**
- * PID-3 repetitions that carry a value and an assigning authority; the model cannot hold an
- * identifier without its authority, so such repetitions are left out.
+ * The identifiers of every identifier field, in order, each once; those without an assigning
+ * authority are left out. When none has one, they are the sender's own (integration engines scope
+ * such MRNs to the sending facility); only when the message names no sender either is that an
+ * error.
  */
-function readIdentifiers(pid: SegmentReader): PatientIdentifier[] {
-  const repetitions = fieldRepetitions(pid.segment, 3);
-  const withValue = repetitions.filter((cx) => (cx[0] ?? '') !== '');
-  const withAuthority = withValue.filter((cx) => assigningAuthority(cx) !== '');
-  if (withValue.length === 0) {
+function readIdentifiers(pid: SegmentReader, scope: IdentifierScope): PatientIdentifier[] {
+  const sent = scope.fields.flatMap((field) =>
+    fieldRepetitions(pid.segment, field)
+      .filter((cx) => (cx[0] ?? '') !== '')
+      .map((cx) => ({ field, cx })),
+  );
+  if (sent.length === 0) {
     pid.report(Hl7ErrorCode.requiredFieldMissing, 3, 'patient identifier list is required');
-  } else if (withAuthority.length === 0) {
+    return [];
+  }
+  const withAuthority = sent.filter(({ cx }) => assigningAuthority(cx) !== '');
+  let senderNamespace = '';
+  if (withAuthority.length === 0 && scope.senderNamespace === '') {
     pid.report(
       Hl7ErrorCode.requiredFieldMissing,
       3,
-      'has no identifier with an assigning authority (CX-4)',
+      'has no identifier with an assigning authority (CX-4), and no sending facility (MSH-4) or application (MSH-3) stands for one',
+    );
+    return [];
+  }
+  if (withAuthority.length === 0) {
+    senderNamespace = scope.senderNamespace;
+    scope.notices.push(
+      "no patient identifier has an assigning authority (CX-4); they were read as the sending facility's",
     );
   }
-  return withAuthority.flatMap((cx) => readIdentifier(pid, cx) ?? []);
+  const seen = new Set<string>();
+  return sent.flatMap(({ field, cx }) => {
+    const identifier = readIdentifier(pid, field, cx, senderNamespace);
+    if (identifier === undefined) return [];
+    const key = `${identifier.system}|${identifier.value}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [identifier];
+  });
 }
 
-function readIdentifier(pid: SegmentReader, cx: readonly string[]): PatientIdentifier | undefined {
-  const value = pid.decode(3, cx[0] ?? '', 'identifier');
-  const system = pid.decode(3, assigningAuthority(cx), 'assigning authority');
-  const type = pid.decode(3, cx[4] ?? '', 'identifier type code');
+function readIdentifier(
+  pid: SegmentReader,
+  field: number,
+  cx: readonly string[],
+  senderNamespace: string,
+): PatientIdentifier | undefined {
+  const authority = assigningAuthority(cx);
+  if (authority === '' && senderNamespace === '') return undefined;
+  const value = pid.decode(field, cx[0] ?? '', 'identifier');
+  const system =
+    authority === '' ? senderNamespace : pid.decode(field, authority, 'assigning authority');
+  const type = pid.decode(field, cx[4] ?? '', 'identifier type code');
   if (value === undefined || system === undefined || type === undefined) return undefined;
   if (value.length > MAX_IDENTIFIER_LENGTH || system.length > MAX_IDENTIFIER_LENGTH) {
     pid.report(
       Hl7ErrorCode.dataTypeError,
-      3,
+      field,
       `identifier or assigning authority is longer than ${MAX_IDENTIFIER_LENGTH} characters`,
     );
     return undefined;

@@ -83,6 +83,14 @@ export class SegmentReader {
     );
   }
 
+  /** An instant from one DTM as sent (a repetition's TS-1), reported at the field. */
+  instantOf(field: number, dtm: string, label: string, defaultZone: Zone): string | undefined {
+    const parsed = parseHl7Instant(dtm, defaultZone);
+    if (parsed.ok) return parsed.value;
+    this.report(Hl7ErrorCode.dataTypeError, field, `${label} ${parsed.problem}`);
+    return undefined;
+  }
+
   /** A calendar date YYYY-MM-DD, from the field's DTM (TS-1). */
   date(field: number, label: string): string | undefined {
     return this.time(field, label, false, parseHl7Date);

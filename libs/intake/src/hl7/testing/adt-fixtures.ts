@@ -6,7 +6,7 @@ import type { ParseAdtOptions } from '../adt-parse-result';
 export const NEW_YORK: ParseAdtOptions = { defaultZone: 'America/New_York' };
 
 /** One segment's ER7 from its fields by position: segment('PV1', { 19: 'V1', 45: '…' }). */
-export function segment(name: string, fields: Readonly<Record<number, string>>): string {
+export function segment(name: string, fields: Readonly<Partial<Record<number, string>>>): string {
   const last = Math.max(...Object.keys(fields).map(Number));
   const values = Array.from({ length: last }, (_, index) => fields[index + 1] ?? '');
   return [name, ...values].join('|');

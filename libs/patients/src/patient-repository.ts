@@ -67,6 +67,11 @@ export class PatientRepository {
     }
   }
 
+  /** The patient with this internal id, when the tenant has them. */
+  findById(tenantId: string, patientId: string): Promise<StoredPatient | undefined> {
+    return inTenant(this.dataSource, tenantId, (tx) => this.load(tx, tenantId, patientId));
+  }
+
   findByIdentifier(
     tenantId: string,
     identifier: PatientIdentifier,

@@ -1,9 +1,13 @@
 import { US_FEDERAL, type HolidayRegion } from '@care/calendars';
 import {
   DEFAULT_ESCALATION_LADDER,
+  DEFAULT_PLAN_TEMPLATES,
+  DEFAULT_TCM_PAYER_CLASSES,
   type EscalationLadder,
   type HandoffKind,
   type HandoffPolicy,
+  type PayerClass,
+  type PlanTemplate,
   type StuckPolicy,
 } from '@care/domain';
 
@@ -15,11 +19,14 @@ export interface TenantDefaults {
   handoffs: Record<HandoffKind, HandoffPolicy>;
   ladder: EscalationLadder;
   stuck: StuckPolicy;
+  planTemplates: readonly PlanTemplate[];
+  tcmPayerClasses: readonly PayerClass[];
 }
 
 /**
  * What a US hospital expects when it has configured nothing: Eastern time, federal holidays,
- * hand-off SLAs in hours, and transitions teams (never a person) as fallback assignees.
+ * hand-off SLAs in hours, transitions teams (never a person) as fallback assignees, the
+ * domain's care plan templates, and TCM billed to Medicare and Medicare Advantage.
  */
 export const DEFAULT_TENANT_SETTINGS: Readonly<TenantDefaults> = Object.freeze({
   timeZone: 'America/New_York',
@@ -57,4 +64,6 @@ export const DEFAULT_TENANT_SETTINGS: Readonly<TenantDefaults> = Object.freeze({
     idleHours: 72,
     stageSlaHours: { intake: 4, assessment: 24, planning: 48 },
   },
+  planTemplates: DEFAULT_PLAN_TEMPLATES,
+  tcmPayerClasses: DEFAULT_TCM_PAYER_CLASSES,
 });

@@ -156,6 +156,64 @@ describe('tenant settings', () => {
     expect(error.message).toMatch(`tenant general-hospital has invalid settings: ${path}: `);
   });
 
+  it('accepts care plan templates and the payer classes that pay for TCM', () => {
+    const template = {
+      templateId: 'rides',
+      version: 2,
+      title: 'Rides to appointments',
+      condition: { kind: 'need', domain: 'transportation' },
+      problems: [
+        {
+          key: 'rides',
+          source: { kind: 'need', domain: 'transportation' },
+          description: 'No ride',
+        },
+      ],
+      goals: [
+        {
+          key: 'visit',
+          problemKey: 'rides',
+          description: 'Gets to the visit',
+          targetBy: { daysAfterDischarge: 7 },
+        },
+      ],
+      interventions: [
+        {
+          key: 'ride-program',
+          goalKey: 'visit',
+          description: 'Refer to the ride program',
+          owner: {
+            kind: 'handoff',
+            handoffKind: 'community_resource',
+            needDomain: 'transportation',
+          },
+          due: { businessDaysAfterDischarge: 2 },
+        },
+      ],
+    };
+    const settings = { planTemplates: [template], tcmPayerClasses: ['medicare', 'medicaid'] };
+
+    expect(parseTenantSettings('general-hospital', settings)).toEqual(settings);
+  });
+
+  it('rejects a template the domain cannot apply, an unknown payer class or no payer class, naming the field', () => {
+    const [first] = DEFAULT_TENANT_SETTINGS.planTemplates;
+    const broken = { ...first, goals: [] };
+
+    expect(rejection({ planTemplates: [broken] }).issues.map((issue) => issue.path)).toEqual(
+      first!.interventions.map(() => 'planTemplates.0'),
+    );
+    expect(rejection({ planTemplates: [first, first] }).issues).toEqual([
+      { path: 'planTemplates.1.templateId', message: `${first!.templateId} is used twice` },
+    ]);
+    expect(rejection({ tcmPayerClasses: ['tricare'] }).issues.map((issue) => issue.path)).toEqual([
+      'tcmPayerClasses.0',
+    ]);
+    expect(rejection({ tcmPayerClasses: [] }).issues.map((issue) => issue.path)).toEqual([
+      'tcmPayerClasses',
+    ]);
+  });
+
   it('reports every bad field at once', () => {
     const error = rejection({ timeZone: 'Nowhere', stuck: { idleHours: 0 } });
 

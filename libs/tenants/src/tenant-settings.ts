@@ -1,4 +1,11 @@
-import { handoffKinds } from '@care/domain';
+import {
+  clinicalCodeSystems,
+  handoffKinds,
+  hrrpConditions,
+  hrsnDomains,
+  payerClasses,
+  planTemplateProblems,
+} from '@care/domain';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { InvalidTenantSettings, type TenantSettingsIssue } from './invalid-tenant-settings';
@@ -49,6 +56,79 @@ const stuckOverride = z.strictObject({
     .optional(),
 });
 
+const text = z.string().trim().min(1, 'must not be empty');
+const dayCount = z.int().min(0);
+
+/** A due date counted from the discharge's local day. */
+const relativeDue = z.union([
+  z.strictObject({ businessDaysAfterDischarge: dayCount }),
+  z.strictObject({ daysAfterDischarge: dayCount }),
+]);
+
+const needDomain = z.enum(hrsnDomains);
+
+/** A care plan template: what the domain's planTemplateProblems finds is reported too. */
+const planTemplate = z
+  .strictObject({
+    templateId: text,
+    version: z.int().min(1),
+    title: text,
+    condition: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('hrrp'), condition: z.enum(hrrpConditions) }),
+      z.strictObject({ kind: z.literal('need'), domain: needDomain }),
+    ]),
+    problems: z.array(
+      z.strictObject({
+        key: text,
+        source: z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('need'), domain: needDomain }),
+          z.strictObject({ kind: z.literal('diagnosis') }),
+          z.strictObject({ kind: z.literal('free') }),
+        ]),
+        code: z.strictObject({ system: z.enum(clinicalCodeSystems), code: text }).optional(),
+        description: text,
+      }),
+    ),
+    goals: z.array(
+      z.strictObject({ key: text, problemKey: text, description: text, targetBy: relativeDue }),
+    ),
+    interventions: z.array(
+      z.strictObject({
+        key: text,
+        goalKey: text,
+        description: text,
+        owner: z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('care_team'), team: text }),
+          z.strictObject({
+            kind: z.literal('handoff'),
+            handoffKind: z.enum(handoffKinds),
+            needDomain: needDomain.optional(),
+            assignee: text.optional(),
+          }),
+        ]),
+        due: relativeDue,
+      }),
+    ),
+  })
+  .superRefine((template, context) => {
+    for (const problem of planTemplateProblems(template)) {
+      context.addIssue({ code: 'custom', message: problem });
+    }
+  });
+
+const planTemplates = z.array(planTemplate).superRefine((templates, context) => {
+  const ids = templates.map((template) => template.templateId);
+  ids.forEach((id, index) => {
+    if (ids.indexOf(id) !== index) {
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'templateId'],
+        message: `${id} is used twice`,
+      });
+    }
+  });
+});
+
 /**
  * What a tenant stores (`tenant_settings.settings`): overrides of the defaults, each optional.
  * Unknown keys are rejected, so a misspelt setting is an error rather than silently ignored.
@@ -61,6 +141,10 @@ export const tenantSettingsSchema = z.strictObject({
   handoffs: z.partialRecord(z.enum(handoffKinds), handoffOverride).optional(),
   ladder: ladderOverride.optional(),
   stuck: stuckOverride.optional(),
+  /** The tenant's care plan templates, instead of the defaults. */
+  planTemplates: planTemplates.optional(),
+  /** The payer classes that pay the tenant for TCM. */
+  tcmPayerClasses: z.array(z.enum(payerClasses)).min(1).optional(),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

@@ -1,8 +1,21 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
+import type {
+  CarePlanProblem,
+  ClinicalCode,
+  GoalDefinition,
+  GoalStatus,
+  InterventionDefinition,
+  InterventionOwner,
+  InterventionStatus,
+} from '../care-plan/care-plan';
+import type { PlanTemplate } from '../care-plan/plan-template';
+import type { ContactPreferences } from '../contact/contact-preferences';
+import type { Coverage, PayerClass } from '../coverage/coverage';
 import type { HandoffKind, HandoffPhase } from '../handoff/handoff';
 import type { LadderStep } from '../handoff/escalation-ladder';
+import type { NeedsAssessment } from '../needs/needs-assessment';
 import type { LaceInput } from '../risk/lace-index';
-import type { StuckPolicy } from '../tenant/tenant-policy';
+import type { HandoffPolicies, StuckPolicy } from '../tenant/tenant-policy';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
 import type { ContactChannel, EncounterChange, RetriableStep } from './care-episode-event';
 
@@ -30,7 +43,13 @@ export interface RecordAssessment {
 
 export interface ApprovePlan {
   type: 'ApprovePlan';
-  data: { at: string; approvedBy: string; handoffKinds: HandoffKind[] };
+  data: {
+    at: string;
+    approvedBy: string;
+    handoffKinds: HandoffKind[];
+    /** Needed when the draft has hand-off interventions: approval requests their hand-offs. */
+    handoffs?: HandoffPolicies;
+  };
 }
 
 export interface RequestHandoff {
@@ -133,7 +152,8 @@ export interface EvaluateStuck {
 
 export interface CloseEpisode {
   type: 'CloseEpisode';
-  data: { at: string };
+  /** The payer classes that pay the tenant for TCM; the defaults when absent. */
+  data: { at: string; tcmPayerClasses?: readonly PayerClass[] };
 }
 
 export interface CancelDischarge {
@@ -176,6 +196,120 @@ export interface CancelEpisode {
   data: { cancelledAt: string; cancelledBy: string; reason: string };
 }
 
+/** The social needs screen (AHC HRSN answers) and what shapes the care. */
+export interface RecordNeedsAssessment {
+  type: 'RecordNeedsAssessment';
+  data: NeedsAssessment;
+}
+
+/** After the plan's approval a change says why (`reason`); before it, the draft changes freely. */
+export interface AddCarePlanProblem {
+  type: 'AddCarePlanProblem';
+  data: { at: string; addedBy: string; reason?: string; problem: CarePlanProblem };
+}
+
+export interface AddCarePlanGoal {
+  type: 'AddCarePlanGoal';
+  data: { at: string; addedBy: string; reason?: string; goal: GoalDefinition };
+}
+
+export interface AddCarePlanIntervention {
+  type: 'AddCarePlanIntervention';
+  data: {
+    at: string;
+    addedBy: string;
+    reason?: string;
+    intervention: InterventionDefinition;
+    /** Needed for a hand-off intervention added to an approved plan: its hand-off is requested. */
+    handoffs?: HandoffPolicies;
+  };
+}
+
+export interface ReviseCarePlanProblem {
+  type: 'ReviseCarePlanProblem';
+  data: {
+    at: string;
+    revisedBy: string;
+    reason?: string;
+    problemId: string;
+    changes: { description?: string; code?: ClinicalCode };
+  };
+}
+
+export interface ReviseCarePlanGoal {
+  type: 'ReviseCarePlanGoal';
+  data: {
+    at: string;
+    revisedBy: string;
+    reason?: string;
+    goalId: string;
+    changes: { description?: string; targetDate?: string };
+  };
+}
+
+export interface ReviseCarePlanIntervention {
+  type: 'ReviseCarePlanIntervention';
+  data: {
+    at: string;
+    revisedBy: string;
+    reason?: string;
+    interventionId: string;
+    changes: { description?: string; owner?: InterventionOwner; dueAt?: string };
+  };
+}
+
+/** Start, complete, cancel or fail an intervention; cancelling or failing says why. */
+export interface ChangeInterventionStatus {
+  type: 'ChangeInterventionStatus';
+  data: {
+    at: string;
+    changedBy: string;
+    interventionId: string;
+    status: Exclude<InterventionStatus, 'requested'>;
+    reason?: string;
+  };
+}
+
+/** Activate, achieve, not achieve or cancel a goal; the last two say why. */
+export interface ChangeGoalStatus {
+  type: 'ChangeGoalStatus';
+  data: {
+    at: string;
+    changedBy: string;
+    goalId: string;
+    status: Exclude<GoalStatus, 'proposed'>;
+    reason?: string;
+  };
+}
+
+/**
+ * A tenant's template made into plan items. `ids` holds an id for each of the template's
+ * `kind/key` names (templateIds makes them); hand-off ids are the hand-offs' own.
+ */
+export interface ApplyCarePlanTemplate {
+  type: 'ApplyCarePlanTemplate';
+  data: {
+    at: string;
+    appliedBy: string;
+    reason?: string;
+    template: PlanTemplate;
+    ids: Record<string, string>;
+    /** Needed when the template has hand-off interventions and the plan is approved. */
+    handoffs?: HandoffPolicies;
+  };
+}
+
+/** Rule 5: coverage from the feed or a coordinator; a later one is a change of coverage. */
+export interface RecordCoverage {
+  type: 'RecordCoverage';
+  data: Coverage;
+}
+
+export interface RecordContactPreferences {
+  type: 'RecordContactPreferences';
+  data: ContactPreferences;
+}
+
 export type CareEpisodeCommand =
   | RecordDischarge
   | StartTcmClocks
@@ -201,4 +335,16 @@ export type CareEpisodeCommand =
   | EscalateEpisode
   | ReassignHandoff
   | RetryFailingStep
-  | CancelEpisode;
+  | CancelEpisode
+  | RecordNeedsAssessment
+  | AddCarePlanProblem
+  | AddCarePlanGoal
+  | AddCarePlanIntervention
+  | ReviseCarePlanProblem
+  | ReviseCarePlanGoal
+  | ReviseCarePlanIntervention
+  | ChangeInterventionStatus
+  | ChangeGoalStatus
+  | ApplyCarePlanTemplate
+  | RecordCoverage
+  | RecordContactPreferences;

@@ -1,9 +1,23 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
+import type {
+  CarePlanChange,
+  CarePlanProblem,
+  ClinicalCode,
+  GoalDefinition,
+  GoalStatus,
+  InterventionDefinition,
+  InterventionOwner,
+  InterventionStatus,
+} from '../care-plan/care-plan';
+import type { ContactPreferences } from '../contact/contact-preferences';
+import type { Coverage } from '../coverage/coverage';
 import type { HandoffKind, HandoffPhase } from '../handoff/handoff';
+import type { Need } from '../needs/ahc-hrsn-screen';
+import type { NeedsAssessment } from '../needs/needs-assessment';
 import type { LaceScore, RiskTier } from '../risk/lace-index';
 import type { StuckReason } from '../stuck/stuck-reason';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
-import type { TcmOutcome } from '../tcm/tcm-outcome';
+import type { TcmOutcome, TcmRule } from '../tcm/tcm-outcome';
 
 export interface DischargeRecorded {
   type: 'care.episode.discharge_recorded.v1';
@@ -197,9 +211,21 @@ export interface EncounterChanged {
   };
 }
 
+/** The stuck reasons care.episode.stuck_flagged.v1 was released with; it never names others. */
+export type ReleasedStuckReason = Exclude<StuckReason, 'intervention-overdue'>;
+
 /** Rule 9: the reasons the episode is stuck now; flagged again whenever they change. */
 export interface StuckFlagged {
   type: 'care.episode.stuck_flagged.v1';
+  data: { at: string; reasons: ReleasedStuckReason[] };
+}
+
+/**
+ * Rule 9, for a set of reasons v1 cannot name (its `reasons` may not widen): so far an overdue
+ * care-plan intervention. Sets v1 names stay v1, so that its readers keep reading them.
+ */
+export interface StuckFlaggedV2 {
+  type: 'care.episode.stuck_flagged.v2';
   data: { at: string; reasons: StuckReason[] };
 }
 
@@ -208,9 +234,20 @@ export interface StuckCleared {
   data: { at: string };
 }
 
+/** The outcomes care.episode.closed.v1 was released with: any but a failure on coverage. */
+export type ReleasedTcmOutcome =
+  | Extract<TcmOutcome, { billable: true }>
+  | { billable: false; failedRule: Exclude<TcmRule, 'tcm-coverage'>; reason: string };
+
 /** Rule 5: the service period ended; the outcome is a billable code or the failed rule. */
 export interface EpisodeClosed {
   type: 'care.episode.closed.v1';
+  data: { at: string; outcome: ReleasedTcmOutcome };
+}
+
+/** Rule 5, for an outcome v1 cannot name: the coverage is not one that pays for TCM. */
+export interface EpisodeClosedV2 {
+  type: 'care.episode.closed.v2';
   data: { at: string; outcome: TcmOutcome };
 }
 
@@ -233,6 +270,130 @@ export type RetriableStep = 'record-events';
 export interface StepRetried {
   type: 'care.episode.step_retried.v1';
   data: { at: string; retriedBy: string; reason: string; step: RetriableStep };
+}
+
+/** The social needs screen and what shapes the care, with the needs the screen found. */
+export interface NeedsAssessed {
+  type: 'care.episode.needs_assessed.v1';
+  data: NeedsAssessment & { needs: Need[] };
+}
+
+export interface CarePlanProblemAdded {
+  type: 'care.episode.care_plan_problem_added.v1';
+  data: { at: string; addedBy: string; problem: CarePlanProblem };
+}
+
+/** A goal for a problem of the plan; it starts proposed. */
+export interface CarePlanGoalAdded {
+  type: 'care.episode.care_plan_goal_added.v1';
+  data: { at: string; addedBy: string; goal: GoalDefinition };
+}
+
+/** An intervention for a goal of the plan; it starts requested. */
+export interface CarePlanInterventionAdded {
+  type: 'care.episode.care_plan_intervention_added.v1';
+  data: { at: string; addedBy: string; intervention: InterventionDefinition };
+}
+
+/** The fields of a problem that changed, with their new values. */
+export interface CarePlanProblemRevised {
+  type: 'care.episode.care_plan_problem_revised.v1';
+  data: {
+    at: string;
+    revisedBy: string;
+    problemId: string;
+    changes: { description?: string; code?: ClinicalCode };
+  };
+}
+
+export interface CarePlanGoalRevised {
+  type: 'care.episode.care_plan_goal_revised.v1';
+  data: {
+    at: string;
+    revisedBy: string;
+    goalId: string;
+    changes: { description?: string; targetDate?: string };
+  };
+}
+
+export interface CarePlanInterventionRevised {
+  type: 'care.episode.care_plan_intervention_revised.v1';
+  data: {
+    at: string;
+    revisedBy: string;
+    interventionId: string;
+    changes: { description?: string; owner?: InterventionOwner; dueAt?: string };
+  };
+}
+
+/**
+ * An approved plan is never edited in place: the item events of a change after the approval
+ * come with this revision, naming who changed which items and why, and the version it makes.
+ */
+export interface CarePlanRevised {
+  type: 'care.episode.care_plan_revised.v1';
+  data: {
+    at: string;
+    revisedBy: string;
+    reason: string;
+    planVersion: number;
+    changes: CarePlanChange[];
+  };
+}
+
+/** An intervention's progress; closed by its hand-off's loop when `handoffId` is set. */
+export interface CarePlanInterventionStatusChanged {
+  type: 'care.episode.care_plan_intervention_status_changed.v1';
+  data: {
+    at: string;
+    interventionId: string;
+    from: InterventionStatus;
+    to: InterventionStatus;
+    changedBy?: string;
+    reason?: string;
+    handoffId?: string;
+  };
+}
+
+export interface CarePlanGoalStatusChanged {
+  type: 'care.episode.care_plan_goal_status_changed.v1';
+  data: {
+    at: string;
+    goalId: string;
+    from: GoalStatus;
+    to: GoalStatus;
+    changedBy: string;
+    reason?: string;
+  };
+}
+
+/**
+ * The items a tenant's template made, as made: a later change of the template never rewrites
+ * a plan made from it.
+ */
+export interface CarePlanTemplateApplied {
+  type: 'care.episode.care_plan_template_applied.v1';
+  data: {
+    at: string;
+    appliedBy: string;
+    templateId: string;
+    templateVersion: number;
+    problems: CarePlanProblem[];
+    goals: GoalDefinition[];
+    interventions: InterventionDefinition[];
+  };
+}
+
+/** Rule 5: the patient's coverage, or a change of it; a reference, never the member id. */
+export interface CoverageRecorded {
+  type: 'care.episode.coverage_recorded.v1';
+  data: Coverage;
+}
+
+/** The channels, hours and consent the patient gave; contact details stay in the patients store. */
+export interface ContactPreferencesRecorded {
+  type: 'care.episode.contact_preferences_recorded.v1';
+  data: ContactPreferences;
 }
 
 export type CareEpisodeEvent =
@@ -259,10 +420,25 @@ export type CareEpisodeEvent =
   | RiskTierRaised
   | EncounterChanged
   | StuckFlagged
+  | StuckFlaggedV2
   | StuckCleared
   | EpisodeClosed
+  | EpisodeClosedV2
   | EpisodeCancelled
   | EpisodeEscalated
-  | StepRetried;
+  | StepRetried
+  | NeedsAssessed
+  | CarePlanProblemAdded
+  | CarePlanGoalAdded
+  | CarePlanInterventionAdded
+  | CarePlanProblemRevised
+  | CarePlanGoalRevised
+  | CarePlanInterventionRevised
+  | CarePlanRevised
+  | CarePlanInterventionStatusChanged
+  | CarePlanGoalStatusChanged
+  | CarePlanTemplateApplied
+  | CoverageRecorded
+  | ContactPreferencesRecorded;
 
 export type CareEpisodeEventType = CareEpisodeEvent['type'];

@@ -1,5 +1,10 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
+import type { CarePlan } from '../care-plan/care-plan';
+import type { ContactPreferences } from '../contact/contact-preferences';
+import type { Coverage } from '../coverage/coverage';
 import type { Handoff, HandoffKind } from '../handoff/handoff';
+import type { Need } from '../needs/ahc-hrsn-screen';
+import type { NeedsAssessment } from '../needs/needs-assessment';
 import type { LaceScore, RiskTier } from '../risk/lace-index';
 import type { StuckReason } from '../stuck/stuck-reason';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
@@ -99,6 +104,14 @@ export type CareEpisodeState =
       stuck?: StuckStatus;
       /** Absent in states recorded before operations could escalate. */
       escalations?: readonly Escalation[];
+      /** Absent in states recorded before needs were assessed (as are the ones below). */
+      needsAssessment?: NeedsAssessment;
+      needs?: readonly Need[];
+      carePlan?: CarePlan;
+      /** Every coverage recorded, in the order recorded. */
+      coverages?: readonly Coverage[];
+      /** Every set of contact preferences recorded, in the order recorded. */
+      contactPreferences?: readonly ContactPreferences[];
       outcome?: TcmOutcome;
     };
 

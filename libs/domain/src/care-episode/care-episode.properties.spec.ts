@@ -1,4 +1,16 @@
 import fc from 'fast-check';
+import { addCalendarDays, localDateOf } from '../calendar/business-calendar';
+import { applyTemplate, templateIdKeys } from '../care-plan/apply-template';
+import {
+  planApproved,
+  type GoalStatus,
+  type InterventionOwner,
+  type InterventionStatus,
+} from '../care-plan/care-plan';
+import { DEFAULT_PLAN_TEMPLATES } from '../care-plan/default-plan-templates';
+import type { PlanTemplate } from '../care-plan/plan-template';
+import { CONSENT_CHANNEL, channelRefused } from '../contact/contact-preferences';
+import { currentCoverage, DEFAULT_TCM_PAYER_CLASSES, payerClasses } from '../coverage/coverage';
 import { DEFAULT_ESCALATION_LADDER, ladderSteps } from '../handoff/escalation-ladder';
 import {
   handoffDue,
@@ -7,6 +19,7 @@ import {
   isOpenHandoff,
   type HandoffKind,
 } from '../handoff/handoff';
+import { AHC_HRSN_QUESTIONS, type HrsnAnswer } from '../needs/ahc-hrsn-screen';
 import { isHigherRiskTier, LACE_HIGH_RISK, type LaceInput } from '../risk/lace-index';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
 import type { TenantPolicy } from '../tenant/tenant-policy';
@@ -27,7 +40,9 @@ import { DomainRuleViolation } from './domain-rule-violation';
 import { evolve } from './evolve';
 import { foldCareEpisode } from './fold';
 import { handoffLoopOpen } from './handoff-loop';
+import { openDeadlines } from './open-deadlines';
 import { currentRiskTier } from './risk-tier';
+import { sameJson } from './same-json';
 
 /** Friday 20 November 2026, 15:30 in New York: the week before Thanksgiving. */
 const DISCHARGED_AT = Date.parse('2026-11-20T20:30:00.000Z');
@@ -106,6 +121,301 @@ const lace: fc.Arbitrary<LaceInput> = fc.record({
 });
 const complexity = fc.constantFrom<TcmComplexity>('moderate', 'high');
 
+const PROBLEM_IDS = ['p-1', 'p-2'] as const;
+const GOAL_IDS = ['g-1', 'g-2', 'g-3'] as const;
+const INTERVENTION_IDS = ['i-1', 'i-2', 'i-3', 'i-4'] as const;
+/** Hand-off ids for interventions, one of them shared with the hand-offs requested directly. */
+const REFERRAL_IDS = ['h-c-1', 'h-c-2', 'h-1'] as const;
+const reason = fc.option(fc.constantFrom('patient asked', 'new finding'), { nil: undefined });
+const withReason = <T extends object>(data: T, why: string | undefined) =>
+  why === undefined ? data : { ...data, reason: why };
+/** A local date from the day before the discharge day to well after the service period. */
+const targetDate = fc
+  .integer({ min: -1, max: 32 })
+  .map((days) => addCalendarDays('2026-11-20', days));
+const hrsnAnswer: fc.Arbitrary<HrsnAnswer> = fc.oneof(
+  {
+    weight: 9,
+    arbitrary: fc.constantFrom(
+      ...Object.entries(AHC_HRSN_QUESTIONS).flatMap(([question, { answers }]) =>
+        Object.keys(answers).map((answer) => ({ question, answer })),
+      ),
+    ),
+  },
+  { weight: 1, arbitrary: fc.constant({ question: '71802-3', answer: 'LA33-6' }) },
+);
+const owner: fc.Arbitrary<InterventionOwner> = fc.constantFrom<InterventionOwner>(
+  { kind: 'coordinator', id: 'rn-1' },
+  { kind: 'care_team', team: 'care-team/pharmacy' },
+  { kind: 'handoff', handoffKind: 'community_resource', needDomain: 'food' },
+  { kind: 'handoff', handoffKind: 'community_resource', needDomain: 'transportation' },
+  { kind: 'handoff', handoffKind: 'specialist' },
+);
+const PROPERTY_TEMPLATES = DEFAULT_PLAN_TEMPLATES.filter(({ templateId }) =>
+  ['hrrp-heart-failure', 'need-food', 'need-utilities'].includes(templateId),
+);
+/** The ids a workflow would derive for a template, the same on every delivery. */
+const idsFor = (template: PlanTemplate): Record<string, string> =>
+  Object.fromEntries(templateIdKeys(template).map((key) => [key, `${template.templateId}:${key}`]));
+const channel = fc.constantFrom('phone' as const, 'video' as const, 'in_person' as const);
+const consent = fc.constantFrom(
+  { status: 'granted' as const },
+  { status: 'refused' as const, refusalDocumented: true as const },
+);
+
+/** The coordinator's side: needs, the care plan, coverage and contact preferences. */
+function coordinatorIntents(policy: TenantPolicy): fc.WeightedArbitrary<Intent>[] {
+  const weighted = (weight: number, arbitrary: fc.Arbitrary<Intent>) => ({ weight, arbitrary });
+  return [
+    weighted(
+      2,
+      fc
+        .record({ at: instant, hrsnAnswers: fc.array(hrsnAnswer, { maxLength: 6 }) })
+        .map(({ at, hrsnAnswers }) =>
+          send({
+            type: 'RecordNeedsAssessment',
+            data: {
+              at,
+              assessedBy: 'sw-1',
+              hrsnAnswers,
+              functionalStatus: 'needs_some_help',
+              caregiver: { relationship: 'child', caregiverRef: 'RelatedPerson/1' },
+              preferredLanguage: 'es-MX',
+              interpreterNeeded: true,
+              healthLiteracy: 'limited',
+            },
+          }),
+        ),
+    ),
+    weighted(
+      3,
+      fc
+        .record({ at: instant, problemId: fc.constantFrom(...PROBLEM_IDS), why: reason })
+        .map(({ at, problemId, why }) =>
+          send({
+            type: 'AddCarePlanProblem',
+            data: withReason(
+              {
+                at,
+                addedBy: 'rn-1',
+                problem: {
+                  problemId,
+                  source: { kind: 'need', domain: 'food' },
+                  description: `problem ${problemId}`,
+                },
+              },
+              why,
+            ),
+          }),
+        ),
+    ),
+    weighted(
+      3,
+      fc
+        .record({
+          at: instant,
+          goalId: fc.constantFrom(...GOAL_IDS),
+          problemId: fc.constantFrom(...PROBLEM_IDS),
+          targetDate,
+          why: reason,
+        })
+        .map(({ at, goalId, problemId, targetDate: date, why }) =>
+          send({
+            type: 'AddCarePlanGoal',
+            data: withReason(
+              {
+                at,
+                addedBy: 'rn-1',
+                goal: { goalId, problemId, description: `goal ${goalId}`, targetDate: date },
+              },
+              why,
+            ),
+          }),
+        ),
+    ),
+    weighted(
+      4,
+      fc
+        .record({
+          at: instant,
+          interventionId: fc.constantFrom(...INTERVENTION_IDS),
+          goalId: fc.constantFrom(...GOAL_IDS),
+          owner,
+          handoffId: fc.constantFrom(...REFERRAL_IDS),
+          dueAt: instant,
+          why: reason,
+        })
+        .map(({ at, interventionId, goalId, owner: by, handoffId: referral, dueAt, why }) =>
+          send({
+            type: 'AddCarePlanIntervention',
+            data: withReason(
+              {
+                at,
+                addedBy: 'rn-1',
+                intervention: {
+                  interventionId,
+                  goalId,
+                  description: `intervention ${interventionId}`,
+                  owner: by,
+                  dueAt,
+                  ...(by.kind === 'handoff' ? { handoffId: referral } : {}),
+                },
+                handoffs: policy.handoffs,
+              },
+              why,
+            ),
+          }),
+        ),
+    ),
+    weighted(
+      2,
+      fc
+        .record({
+          at: instant,
+          problemId: fc.constantFrom(...PROBLEM_IDS),
+          description: fc.constantFrom('food insecurity', 'no food at home'),
+          why: reason,
+        })
+        .map(({ at, problemId, description, why }) =>
+          send({
+            type: 'ReviseCarePlanProblem',
+            data: withReason({ at, revisedBy: 'rn-1', problemId, changes: { description } }, why),
+          }),
+        ),
+    ),
+    weighted(
+      2,
+      fc
+        .record({ at: instant, goalId: fc.constantFrom(...GOAL_IDS), targetDate, why: reason })
+        .map(({ at, goalId, targetDate: date, why }) =>
+          send({
+            type: 'ReviseCarePlanGoal',
+            data: withReason({ at, revisedBy: 'rn-1', goalId, changes: { targetDate: date } }, why),
+          }),
+        ),
+    ),
+    weighted(
+      3,
+      fc
+        .record({
+          at: instant,
+          interventionId: fc.constantFrom(...INTERVENTION_IDS),
+          dueAt: fc.option(instant, { nil: undefined }),
+          owner: fc.option(owner, { nil: undefined }),
+          why: reason,
+        })
+        .map(({ at, interventionId, dueAt, owner: by, why }) =>
+          send({
+            type: 'ReviseCarePlanIntervention',
+            data: withReason(
+              { at, revisedBy: 'rn-1', interventionId, changes: { dueAt, owner: by } },
+              why,
+            ),
+          }),
+        ),
+    ),
+    weighted(
+      3,
+      fc
+        .record({
+          at: instant,
+          interventionId: fc.constantFrom(...INTERVENTION_IDS),
+          status: fc.constantFrom<Exclude<InterventionStatus, 'requested'>>(
+            'in_progress',
+            'completed',
+            'cancelled',
+            'failed',
+          ),
+          why: reason,
+        })
+        .map(({ at, interventionId, status, why }) =>
+          send({
+            type: 'ChangeInterventionStatus',
+            data: withReason({ at, changedBy: 'rn-1', interventionId, status }, why),
+          }),
+        ),
+    ),
+    weighted(
+      2,
+      fc
+        .record({
+          at: instant,
+          goalId: fc.constantFrom(...GOAL_IDS),
+          status: fc.constantFrom<Exclude<GoalStatus, 'proposed'>>(
+            'active',
+            'achieved',
+            'not_achieved',
+            'cancelled',
+          ),
+          why: reason,
+        })
+        .map(({ at, goalId, status, why }) =>
+          send({
+            type: 'ChangeGoalStatus',
+            data: withReason({ at, changedBy: 'rn-1', goalId, status }, why),
+          }),
+        ),
+    ),
+    weighted(
+      3,
+      fc
+        .record({ at: instant, template: fc.constantFrom(...PROPERTY_TEMPLATES), why: reason })
+        .map(({ at, template, why }) =>
+          send({
+            type: 'ApplyCarePlanTemplate',
+            data: withReason(
+              {
+                at,
+                appliedBy: 'rn-1',
+                template,
+                ids: idsFor(template),
+                handoffs: policy.handoffs,
+              },
+              why,
+            ),
+          }),
+        ),
+    ),
+    weighted(
+      2,
+      fc
+        .record({
+          at: instant,
+          payerClass: fc.constantFrom(...payerClasses),
+          source: fc.constantFrom('feed' as const, 'coordinator' as const),
+        })
+        .map(({ at, payerClass, source }) =>
+          send({
+            type: 'RecordCoverage',
+            data: {
+              at,
+              payerClass,
+              source,
+              ...(source === 'coordinator' ? { recordedBy: 'rn-1' } : {}),
+            },
+          }),
+        ),
+    ),
+    weighted(
+      2,
+      fc
+        .record({ at: instant, phone: consent, video: consent, inPerson: consent })
+        .map(({ at, phone, video, inPerson }) =>
+          send({
+            type: 'RecordContactPreferences',
+            data: {
+              at,
+              recordedBy: 'rn-1',
+              preferredChannels: [],
+              contactWindows: [],
+              consent: { phone, video, in_person: inPerson },
+            },
+          }),
+        ),
+    ),
+  ];
+}
+
 /**
  * What the workflow would send. Ladder steps are computed, as the workflow does, from the
  * hand-off's running phase at the time; they may be delivered late or twice.
@@ -151,7 +461,12 @@ function intents(policy: TenantPolicy): fc.Arbitrary<Intent> {
       2,
       fc
         .record({ at: instant, handoffKinds: fc.array(handoffKind, { maxLength: 3 }) })
-        .map((data) => send({ type: 'ApprovePlan', data: { ...data, approvedBy: 'dr-1' } })),
+        .map((data) =>
+          send({
+            type: 'ApprovePlan',
+            data: { ...data, approvedBy: 'dr-1', handoffs: policy.handoffs },
+          }),
+        ),
     ),
     weighted(
       8,
@@ -192,7 +507,7 @@ function intents(policy: TenantPolicy): fc.Arbitrary<Intent> {
         .record({
           at: instant,
           reached: fc.boolean(),
-          channel: fc.constantFrom('phone' as const, 'video' as const, 'in_person' as const),
+          channel,
         })
         .map((data) =>
           send({ type: 'RecordContactAttempt', data: { ...data, attemptedBy: 'rn-1' } }),
@@ -287,7 +602,19 @@ function intents(policy: TenantPolicy): fc.Arbitrary<Intent> {
     ),
     weighted(
       1,
-      closingInstant.map((at) => send({ type: 'CloseEpisode', data: { at } })),
+      fc
+        .record({
+          at: closingInstant,
+          tcmPayerClasses: fc.option(fc.subarray([...payerClasses], { minLength: 1 }), {
+            nil: undefined,
+          }),
+        })
+        .map(({ at, tcmPayerClasses }) =>
+          send({
+            type: 'CloseEpisode',
+            data: { at, ...(tcmPayerClasses ? { tcmPayerClasses } : {}) },
+          }),
+        ),
     ),
     weighted(
       1,
@@ -295,10 +622,11 @@ function intents(policy: TenantPolicy): fc.Arbitrary<Intent> {
         send({ type: 'CancelDischarge', data: { reason: 'A13', cancelledAt } }),
       ),
     ),
+    ...coordinatorIntents(policy),
   );
 }
 
-/** Up to the first four commands of the usual path, so that later stages are reached often. */
+/** Up to the first four commands of the usual path, so that later stages are reached often; a draft plan between the assessment and the approval now and then. */
 function usualStart(policy: TenantPolicy): fc.Arbitrary<Intent[]> {
   return fc
     .record({
@@ -309,12 +637,57 @@ function usualStart(policy: TenantPolicy): fc.Arbitrary<Intent[]> {
       lace,
       complexity,
       handoffKinds: fc.subarray([...handoffKinds], { maxLength: 3 }),
+      draft: fc.boolean(),
+      draftOwner: owner,
+      dueAfter: fc.integer({ min: 0, max: 10 * DAY_MINUTES }),
     })
     .map((start) => {
       const clocksAt = start.clocksAfter;
       const assessedAt = clocksAt + start.assessedAfter;
       const plannedAt = assessedAt + start.plannedAfter;
-      const commands: CareEpisodeCommand[] = [
+      const draftedAt = minutesAfterDischarge(assessedAt);
+      const draft: CareEpisodeCommand[] = [
+        {
+          type: 'AddCarePlanProblem',
+          data: {
+            at: draftedAt,
+            addedBy: 'rn-1',
+            problem: { problemId: 'p-1', source: { kind: 'free' }, description: 'problem p-1' },
+          },
+        },
+        {
+          type: 'AddCarePlanGoal',
+          data: {
+            at: draftedAt,
+            addedBy: 'rn-1',
+            goal: {
+              goalId: 'g-1',
+              problemId: 'p-1',
+              description: 'goal g-1',
+              targetDate: localDateOf(
+                minutesAfterDischarge(start.dueAfter),
+                policy.calendar.timeZone,
+              ),
+            },
+          },
+        },
+        {
+          type: 'AddCarePlanIntervention',
+          data: {
+            at: draftedAt,
+            addedBy: 'rn-1',
+            intervention: {
+              interventionId: 'i-1',
+              goalId: 'g-1',
+              description: 'intervention i-1',
+              owner: start.draftOwner,
+              dueAt: minutesAfterDischarge(start.dueAfter),
+              ...(start.draftOwner.kind === 'handoff' ? { handoffId: 'h-c-1' } : {}),
+            },
+          },
+        },
+      ];
+      const path: CareEpisodeCommand[] = [
         {
           type: 'RecordDischarge',
           data: {
@@ -338,16 +711,18 @@ function usualStart(policy: TenantPolicy): fc.Arbitrary<Intent[]> {
             complexity: start.complexity,
           },
         },
+        ...(start.draft ? draft : []),
         {
           type: 'ApprovePlan',
           data: {
             at: minutesAfterDischarge(plannedAt),
             approvedBy: 'dr-1',
             handoffKinds: start.handoffKinds,
+            handoffs: policy.handoffs,
           },
         },
       ];
-      return commands.slice(0, start.length).map(send);
+      return (start.length === 4 ? path : path.slice(0, start.length)).map(send);
     });
 }
 
@@ -654,6 +1029,152 @@ describe('care episode properties (1,000 random command sequences each)', () => 
     );
   });
 
+  it('care plan: an approved plan is never edited in place: every change of an item comes with a revision naming it, and no version changes once made', () => {
+    // What an item is, without its progress (status changes are not edits).
+    const definitions = (state: CareEpisodeState): Record<string, unknown> => {
+      const plan = state.status === 'open' ? state.carePlan : undefined;
+      if (!plan) return {};
+      const progress = ['status', 'statusChangedAt', 'statusReason', 'completedAt'];
+      const definition = (item: object) =>
+        Object.fromEntries(Object.entries(item).filter(([field]) => !progress.includes(field)));
+      return Object.fromEntries([
+        ...plan.problems.map((item) => [`problem/${item.problemId}`, item] as const),
+        ...plan.goals.map((item) => [`goal/${item.goalId}`, definition(item)] as const),
+        ...plan.interventions.map(
+          (item) => [`intervention/${item.interventionId}`, definition(item)] as const,
+        ),
+      ]);
+    };
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { before, produced, after } of run(policy, sequence).steps) {
+          if (before.status !== 'open' || after.status !== 'open') continue;
+          const versionsBefore = before.carePlan?.versions ?? [];
+          expect(after.carePlan?.versions.slice(0, versionsBefore.length) ?? []).toEqual(
+            versionsBefore,
+          );
+          if (!planApproved(before)) continue;
+          const was = definitions(before);
+          const now = definitions(after);
+          const changed = [...new Set([...Object.keys(was), ...Object.keys(now)])]
+            .filter((item) => !sameJson(was[item], now[item]))
+            .sort();
+          const revisions = produced.filter(
+            (event) => event.type === 'care.episode.care_plan_revised.v1',
+          );
+          const named = revisions
+            .flatMap((event) => event.data.changes)
+            .map(({ item, itemId }) => `${item}/${itemId}`)
+            .sort();
+          expect(named).toEqual(changed);
+          if (changed.length > 0) {
+            expect(revisions).toHaveLength(1);
+            expect(revisions[0]?.data.planVersion).toBe((before.carePlan?.version ?? 1) + 1);
+            expect(after.carePlan?.versions.at(-1)?.version).toBe(revisions[0]?.data.planVersion);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('care plan: approval freezes the draft as it stood as version 1', () => {
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { before, produced, after } of run(policy, sequence).steps) {
+          if (before.status !== 'open' || after.status !== 'open' || !before.carePlan) continue;
+          if (!produced.some((event) => event.type === 'care.episode.plan_approved.v1')) continue;
+          const { problems, goals, interventions } = before.carePlan;
+          expect(after.carePlan?.versions[0]).toEqual({
+            version: 1,
+            problems,
+            goals,
+            interventions,
+          });
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('no deadline before the discharge: open deadlines, intervention due dates and goal target dates', () => {
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { after } of run(policy, sequence).steps) {
+          if (after.status !== 'open') continue;
+          const discharged = Date.parse(after.dischargedAt);
+          for (const { dueAt } of openDeadlines(after)) {
+            expect(Date.parse(dueAt)).toBeGreaterThanOrEqual(discharged);
+          }
+          for (const { dueAt } of after.carePlan?.interventions ?? []) {
+            expect(Date.parse(dueAt)).toBeGreaterThanOrEqual(discharged);
+          }
+          const dischargeDay = localDateOf(after.dischargedAt, policy.calendar.timeZone);
+          for (const { targetDate: date } of after.carePlan?.goals ?? []) {
+            expect(date >= dischargeDay).toBe(true);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('rule 8: every hand-off an intervention asked for carries it out, and its loop closes the intervention', () => {
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        const { state } = run(policy, sequence);
+        if (state.status !== 'open') return;
+        for (const handoff of state.handoffs.filter(({ interventionId }) => interventionId)) {
+          const intervention = state.carePlan?.interventions.find(
+            (candidate) => candidate.interventionId === handoff.interventionId,
+          );
+          expect(intervention?.handoffId).toBe(handoff.handoffId);
+          if (handoff.status === 'completed' || handoff.status === 'declined') {
+            expect(['completed', 'cancelled', 'failed']).toContain(intervention?.status);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('rule 5: an episode whose coverage does not pay for TCM never closes billable; a billable one names its payer class', () => {
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { before, command, produced } of run(policy, sequence).steps) {
+          const closed = produced.find((event) => event.type === 'care.episode.closed.v1');
+          if (!closed || before.status !== 'open' || command.type !== 'CloseEpisode') continue;
+          const coverage = currentCoverage(before.coverages ?? []);
+          const payers = command.data.tcmPayerClasses ?? DEFAULT_TCM_PAYER_CLASSES;
+          const { outcome } = closed.data;
+          if (coverage && !payers.includes(coverage.payerClass)) {
+            expect(outcome).toMatchObject({ billable: false, failedRule: 'tcm-coverage' });
+          }
+          if (outcome.billable) expect(outcome.payerClass).toBe(coverage?.payerClass);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('contact consent: no contact attempt is documented on a channel the patient had refused', () => {
+    fc.assert(
+      fc.property(scenario, ({ policy, intents: sequence }) => {
+        for (const { before, produced } of run(policy, sequence).steps) {
+          if (before.status !== 'open') continue;
+          for (const event of produced) {
+            if (event.type !== 'care.episode.contact_attempted.v1') continue;
+            const { channel: used, at } = event.data;
+            expect(channelRefused(before.contactPreferences ?? [], CONSENT_CHANNEL[used], at)).toBe(
+              false,
+            );
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('the generated sequences reach every stage and every kind of event', () => {
     // Guards the properties above against a generator that never gets past intake.
     const stages = new Set<string>();
@@ -668,6 +1189,45 @@ describe('care episode properties (1,000 random command sequences each)', () => 
       { numRuns: 1_000, seed: 20_270_115 },
     );
     expect([...stages].sort()).toEqual([...careEpisodeStages].sort());
-    expect(eventTypes.size).toBe(25);
+    expect(eventTypes.size).toBe(38);
+  });
+});
+
+describe('care plan templates (properties)', () => {
+  const dischargedAt = fc
+    .integer({ min: 0, max: 2 * 365 * DAY_MINUTES })
+    .map((minutes) => iso(Date.parse('2026-01-01T00:00:00.000Z') + minutes * MINUTE_MS));
+  const template = fc.constantFrom(...DEFAULT_PLAN_TEMPLATES);
+  const calendar = fc.constantFrom(...tenants.map((tenant) => tenant.calendar));
+  const idFor = (kind: string, key: string) => `${kind}/${key}`;
+
+  it('applying a template is deterministic for the same template, discharge and calendar', () => {
+    fc.assert(
+      fc.property(template, dischargedAt, calendar, (chosen, at, tenantCalendar) => {
+        const once = applyTemplate(chosen, { dischargedAt: at }, tenantCalendar, idFor);
+        const copy = JSON.parse(JSON.stringify({ chosen, tenantCalendar })) as {
+          chosen: PlanTemplate;
+          tenantCalendar: TenantPolicy['calendar'];
+        };
+        expect(
+          applyTemplate(copy.chosen, { dischargedAt: at }, copy.tenantCalendar, idFor),
+        ).toEqual(once);
+      }),
+      RUNS,
+    );
+  });
+
+  it('no item a template makes is due before the discharge', () => {
+    fc.assert(
+      fc.property(template, dischargedAt, calendar, (chosen, at, tenantCalendar) => {
+        const items = applyTemplate(chosen, { dischargedAt: at }, tenantCalendar, idFor);
+        for (const { dueAt } of items.interventions) {
+          expect(Date.parse(dueAt)).toBeGreaterThanOrEqual(Date.parse(at));
+        }
+        const dischargeDay = localDateOf(at, tenantCalendar.timeZone);
+        for (const goal of items.goals) expect(goal.targetDate >= dischargeDay).toBe(true);
+      }),
+      RUNS,
+    );
   });
 });

@@ -1,9 +1,11 @@
-import type { StuckReason } from '../stuck/stuck-reason';
 import type { StuckPolicy } from '../tenant/tenant-policy';
 import type { TcmComplexity } from '../tcm/tcm-deadlines';
-import type { TcmOutcome } from '../tcm/tcm-outcome';
 import type { CancelDischarge, CareEpisodeCommand } from './care-episode-command';
-import type { CareEpisodeEvent } from './care-episode-event';
+import type {
+  CareEpisodeEvent,
+  ReleasedStuckReason,
+  ReleasedTcmOutcome,
+} from './care-episode-event';
 import { given, openEpisode, NEW_YORK_CALENDAR as calendar } from '../testing/episode-specs';
 
 /** The rule a decision violates, or undefined when the command is accepted. */
@@ -93,7 +95,7 @@ describe('EvaluateStuck (rule 9)', () => {
     type: 'EvaluateStuck',
     data: { at, policy, activityFailing },
   });
-  const flagged = (at: string, ...reasons: StuckReason[]): CareEpisodeEvent => ({
+  const flagged = (at: string, ...reasons: ReleasedStuckReason[]): CareEpisodeEvent => ({
     type: 'care.episode.stuck_flagged.v1',
     data: { at, reasons },
   });
@@ -175,7 +177,7 @@ describe('EvaluateStuck (rule 9)', () => {
 
 describe('CloseEpisode (rule 5)', () => {
   const close = (at = SERVICE_ENDS): CareEpisodeCommand => ({ type: 'CloseEpisode', data: { at } });
-  const closed = (outcome: TcmOutcome, at = SERVICE_ENDS): CareEpisodeEvent => ({
+  const closed = (outcome: ReleasedTcmOutcome, at = SERVICE_ENDS): CareEpisodeEvent => ({
     type: 'care.episode.closed.v1',
     data: { at, outcome },
   });
@@ -273,7 +275,7 @@ describe('CloseEpisode (rule 5)', () => {
       ]);
   });
 
-  const contactFailed: TcmOutcome = {
+  const contactFailed: ReleasedTcmOutcome = {
     billable: false,
     failedRule: 'tcm-contact',
     reason:
@@ -546,5 +548,82 @@ describe('CancelDischarge (rule 1, A13) and terminal stages', () => {
     given(...planned('high'), cancelled)
       .when(recordDischarge)
       .then([]);
+  });
+});
+
+describe('CloseEpisode with coverage (rule 5: TCM is billable to the payers that pay for it)', () => {
+  const coverage = (
+    payerClass: 'medicare' | 'medicaid' | 'commercial' | 'medicare_advantage',
+    at: string,
+    payerName?: string,
+  ): CareEpisodeEvent => ({
+    type: 'care.episode.coverage_recorded.v1',
+    data: { at, payerClass, ...(payerName ? { payerName } : {}), source: 'feed' },
+  });
+  const met = [
+    ...planned('high'),
+    contact('2027-01-19T16:00:00.000Z', true),
+    reconciled('2027-01-21T14:00:00.000Z'),
+    visited('2027-01-21T15:00:00.000Z'),
+  ];
+  const close = (tcmPayerClasses?: ('medicare' | 'medicaid')[]): CareEpisodeCommand => ({
+    type: 'CloseEpisode',
+    data: { at: SERVICE_ENDS, ...(tcmPayerClasses ? { tcmPayerClasses } : {}) },
+  });
+  const closed = (outcome: ReleasedTcmOutcome): CareEpisodeEvent => ({
+    type: 'care.episode.closed.v1',
+    data: { at: SERVICE_ENDS, outcome },
+  });
+  /** closed.v1 cannot name a failure on coverage: it is closed.v2. */
+  const notBillable = (payer: string): CareEpisodeEvent => ({
+    type: 'care.episode.closed.v2',
+    data: {
+      at: SERVICE_ENDS,
+      outcome: {
+        billable: false,
+        failedRule: 'tcm-coverage',
+        reason: `not-billable: coverage (${payer})`,
+      },
+    },
+  });
+
+  it('tcm-coverage: a payer class the tenant does not bill TCM to closes the episode not billable, naming the payer', () => {
+    given(...met, coverage('medicaid', DISCHARGED_AT, 'State Medicaid'))
+      .when(close())
+      .then([notBillable('State Medicaid')]);
+    given(...met, coverage('commercial', DISCHARGED_AT))
+      .when(close())
+      .then([notBillable('commercial')]);
+  });
+
+  it('rule 5: a billable outcome names the payer class', () => {
+    given(...met, coverage('medicare_advantage', DISCHARGED_AT, 'Humana Gold Plus'))
+      .when(close())
+      .then([closed({ billable: true, cptCode: '99496', payerClass: 'medicare_advantage' })]);
+  });
+
+  it('rule 5: the latest coverage counts, and the tenant’s own payer classes decide', () => {
+    given(
+      ...met,
+      coverage('commercial', DISCHARGED_AT),
+      coverage('medicare', '2027-01-20T15:00:00.000Z'),
+    )
+      .when(close())
+      .then([closed({ billable: true, cptCode: '99496', payerClass: 'medicare' })]);
+    given(...met, coverage('medicaid', DISCHARGED_AT))
+      .when(close(['medicare', 'medicaid']))
+      .then([closed({ billable: true, cptCode: '99496', payerClass: 'medicaid' })]);
+  });
+
+  it('tcm-coverage: coverage fails first, before the clinical rules', () => {
+    given(...planned('high'), coverage('commercial', DISCHARGED_AT))
+      .when(close())
+      .then([notBillable('commercial')]);
+  });
+
+  it('rule 5: without coverage recorded, the outcome is as it always was', () => {
+    given(...met)
+      .when(close(['medicaid']))
+      .then([closed({ billable: true, cptCode: '99496' })]);
   });
 });

@@ -1,12 +1,19 @@
+import { currentCoverage, DEFAULT_TCM_PAYER_CLASSES, type PayerClass } from '../coverage/coverage';
+import type { StuckReason } from '../stuck/stuck-reason';
 import { stuckReasonsAt } from '../stuck/stuck-rules';
-import { tcmOutcome, type TcmOutcome } from '../tcm/tcm-outcome';
+import { coverageOutcome, tcmOutcome, type TcmOutcome } from '../tcm/tcm-outcome';
 import type {
   CancelDischarge,
   CancelEpisode,
   CloseEpisode,
   EvaluateStuck,
 } from './care-episode-command';
-import type { CareEpisodeEvent, EpisodeCancelled } from './care-episode-event';
+import type {
+  CareEpisodeEvent,
+  EpisodeCancelled,
+  ReleasedStuckReason,
+  ReleasedTcmOutcome,
+} from './care-episode-event';
 import type { CareEpisodeState, OpenCareEpisode } from './care-episode-state';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { requireAfterDischarge, requireOpen } from './guards';
@@ -23,7 +30,11 @@ export function evaluateStuck(
   if (reasons.join() === current.join()) return [];
   if (reasons.length === 0)
     return [{ type: 'care.episode.stuck_cleared.v1', data: { at: data.at } }];
-  return [{ type: 'care.episode.stuck_flagged.v1', data: { at: data.at, reasons } }];
+  return [
+    isReleasedSet(reasons)
+      ? { type: 'care.episode.stuck_flagged.v1', data: { at: data.at, reasons } }
+      : { type: 'care.episode.stuck_flagged.v2', data: { at: data.at, reasons } },
+  ];
 }
 
 /** Rule 5: at the end of the service period the episode closes with its TCM outcome. */
@@ -37,10 +48,24 @@ export function closeEpisode({ data }: CloseEpisode, state: CareEpisodeState): C
       `The episode closes when its service period ends${episode.deadlines ? ` at ${episode.deadlines.serviceEnds}` : ''}, not at ${data.at}.`,
     );
   }
-  return [{ type: 'care.episode.closed.v1', data: { at: data.at, outcome: outcomeOf(episode) } }];
+  const outcome = outcomeOf(episode, data.tcmPayerClasses ?? DEFAULT_TCM_PAYER_CLASSES);
+  return [
+    isReleasedOutcome(outcome)
+      ? { type: 'care.episode.closed.v1', data: { at: data.at, outcome } }
+      : { type: 'care.episode.closed.v2', data: { at: data.at, outcome } },
+  ];
 }
 
-function outcomeOf(episode: OpenCareEpisode): TcmOutcome {
+/** Coverage first: a payer that does not pay for TCM fails before rules 2 to 5 are judged. */
+function outcomeOf(episode: OpenCareEpisode, tcmPayerClasses: readonly PayerClass[]): TcmOutcome {
+  const coverage = currentCoverage(episode.coverages ?? []);
+  const refused = coverageOutcome(coverage, tcmPayerClasses);
+  if (refused) return refused;
+  const outcome = clinicalOutcomeOf(episode);
+  return outcome.billable && coverage ? { ...outcome, payerClass: coverage.payerClass } : outcome;
+}
+
+function clinicalOutcomeOf(episode: OpenCareEpisode): TcmOutcome {
   if (!episode.assessment || !episode.calendar) {
     return {
       billable: false,
@@ -86,3 +111,9 @@ function cancel(
   requireAfterDischarge(episode, data.cancelledAt, 'The cancellation');
   return [{ type: 'care.episode.cancelled.v1', data: { ...data } }];
 }
+
+const isReleasedSet = (reasons: StuckReason[]): reasons is ReleasedStuckReason[] =>
+  !reasons.includes('intervention-overdue');
+
+const isReleasedOutcome = (outcome: TcmOutcome): outcome is ReleasedTcmOutcome =>
+  outcome.billable || outcome.failedRule !== 'tcm-coverage';

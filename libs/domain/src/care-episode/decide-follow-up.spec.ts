@@ -417,3 +417,59 @@ describe('readmission (rule 6) and the follow-up it restarts (rule 7)', () => {
     given().when(replan(REPLANNED_AT)).thenThrows('episode-not-open');
   });
 });
+
+describe('contact consent (rule 2 on the channels the patient agreed to)', () => {
+  const preferencesAt = (at: string): CareEpisodeEvent => ({
+    type: 'care.episode.contact_preferences_recorded.v1',
+    data: {
+      at,
+      recordedBy: 'rn-7',
+      preferredChannels: ['video'],
+      contactWindows: [],
+      consent: {
+        phone: { status: 'refused', refusalDocumented: true },
+        video: { status: 'granted' },
+      },
+    },
+  });
+  const attempt = (at: string, channel: RecordContactAttempt['data']['channel']) =>
+    ({
+      type: 'RecordContactAttempt',
+      data: { at, reached: true, channel, attemptedBy: 'rn-7' },
+    }) satisfies CareEpisodeCommand;
+
+  it('contact-consent: a contact attempt on a channel the patient refused is refused', () => {
+    given(...planned, preferencesAt(PLANNED_AT))
+      .when(attempt('2027-01-19T16:00:00.000Z', 'phone'))
+      .thenThrows('contact-consent');
+  });
+
+  it('rule 2: a granted channel, or a contact before the refusal was recorded, is documented', () => {
+    given(...planned, preferencesAt(PLANNED_AT))
+      .when(attempt('2027-01-19T16:00:00.000Z', 'video'))
+      .then([
+        {
+          type: 'care.episode.contact_attempted.v1',
+          data: {
+            at: '2027-01-19T16:00:00.000Z',
+            reached: true,
+            channel: 'video',
+            attemptedBy: 'rn-7',
+          },
+        },
+      ]);
+    given(...planned, preferencesAt(PLANNED_AT))
+      .when(attempt('2027-01-19T14:00:00.000Z', 'phone'))
+      .then([
+        {
+          type: 'care.episode.contact_attempted.v1',
+          data: {
+            at: '2027-01-19T14:00:00.000Z',
+            reached: true,
+            channel: 'phone',
+            attemptedBy: 'rn-7',
+          },
+        },
+      ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { CONSENT_CHANNEL, channelRefused } from '../contact/contact-preferences';
 import { contactSchedule } from '../follow-up/contact-schedule';
 import type {
   CancelReadmission,
@@ -20,6 +21,7 @@ const DAY_MS = 86_400_000;
  * Rule 2: every attempt is documented once; a reached patient is the interactive contact. The
  * same attempt sent again (same instant, channel, person and result) changes nothing, so a
  * retried or duplicated feed cannot turn one unsuccessful attempt into "two documented attempts".
+ * A channel the patient had refused by then is not used.
  */
 export function recordContactAttempt(
   { data }: RecordContactAttempt,
@@ -36,6 +38,12 @@ export function recordContactAttempt(
       contact.reached === data.reached,
   );
   if (known) return [];
+  if (channelRefused(episode.contactPreferences ?? [], CONSENT_CHANNEL[data.channel], data.at)) {
+    throw new DomainRuleViolation(
+      'contact-consent',
+      `The patient refused ${data.channel} contact; the attempt at ${data.at} is not made on it.`,
+    );
+  }
   return [{ type: 'care.episode.contact_attempted.v1', data: { ...data } }];
 }
 

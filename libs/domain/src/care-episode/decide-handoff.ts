@@ -9,6 +9,7 @@ import type {
 } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
 import type { CareEpisodeState, OpenCareEpisode } from './care-episode-state';
+import { interventionClosedByHandoff, requireNoReferralInFlight } from './care-plan-handoffs';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { addHours, requireAfterDischarge, requireOpen, requireStage } from './guards';
 
@@ -25,15 +26,7 @@ export function requestHandoff(
     if (known.kind === data.kind && known.requestedAt === data.at) return [];
     throw new DomainRuleViolation('handoff-loop', `Hand-off ${data.handoffId} already exists.`);
   }
-  const duplicate = episode.handoffs.find(
-    (handoff) => handoff.kind === data.kind && isOpenHandoff(handoff),
-  );
-  if (duplicate) {
-    throw new DomainRuleViolation(
-      'handoff-loop',
-      `A ${data.kind} hand-off (${duplicate.handoffId}) is already in flight.`,
-    );
-  }
+  requireNoReferralInFlight(episode, data.kind, undefined);
   return [
     {
       type: 'care.episode.handoff_requested.v1',
@@ -73,22 +66,28 @@ export function declineHandoff(
   { data }: DeclineHandoff,
   state: CareEpisodeState,
 ): CareEpisodeEvent[] {
-  const { handoff } = requireHandoff(state, data.handoffId, 'decline');
+  const { episode, handoff } = requireHandoff(state, data.handoffId, 'decline');
   if (handoff.status === 'declined') return [];
   requireHandoffStatus(handoff, 'requested', 'decline');
   requireNotBefore(handoff.phaseStartedAt, data.at, 'The decline');
-  return [{ type: 'care.episode.handoff_declined.v1', data: { ...data } }];
+  return [
+    { type: 'care.episode.handoff_declined.v1', data: { ...data } },
+    ...interventionClosedByHandoff(episode, data.handoffId, data.at, data.reason),
+  ];
 }
 
 export function completeHandoff(
   { data }: CompleteHandoff,
   state: CareEpisodeState,
 ): CareEpisodeEvent[] {
-  const { handoff } = requireHandoff(state, data.handoffId, 'complete');
+  const { episode, handoff } = requireHandoff(state, data.handoffId, 'complete');
   if (handoff.status === 'completed') return [];
   requireHandoffStatus(handoff, 'accepted', 'complete');
   requireNotBefore(handoff.phaseStartedAt, data.at, 'The completion');
-  return [{ type: 'care.episode.handoff_completed.v1', data: { ...data } }];
+  return [
+    { type: 'care.episode.handoff_completed.v1', data: { ...data } },
+    ...interventionClosedByHandoff(episode, data.handoffId, data.at),
+  ];
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
 } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
 import type { CareEpisodeState } from './care-episode-state';
+import { pendingHandoffRequests } from './care-plan-handoffs';
 import { DomainRuleViolation } from './domain-rule-violation';
 import { requireAfterDischarge, requireOpen, requireStage } from './guards';
 import { currentRiskTier, riskTierRaisedByEdRevisits } from './risk-tier';
@@ -90,7 +91,11 @@ export function recordAssessment(
   ];
 }
 
-/** Rule 7: approving the plan starts the follow-up at the risk tier as it stands. */
+/**
+ * Rule 7: approving the plan starts the follow-up at the risk tier as it stands. The care plan
+ * drafted so far becomes its version 1, and rule 8 requests the hand-offs of its hand-off
+ * interventions.
+ */
 export function approvePlan({ data }: ApprovePlan, state: CareEpisodeState): CareEpisodeEvent[] {
   const episode = requireOpen(state, 'approve the plan');
   requireStage(episode, ['planning'], 'approve the plan');
@@ -115,5 +120,6 @@ export function approvePlan({ data }: ApprovePlan, state: CareEpisodeState): Car
       type: 'care.episode.follow_up_planned.v1',
       data: { at: data.at, riskTier, reason: 'plan-approved', schedule },
     },
+    ...pendingHandoffRequests(episode, data.at, data.handoffs),
   ];
 }

@@ -1,7 +1,19 @@
 import type { CareEpisodeCommand } from './care-episode-command';
 import type { CareEpisodeEvent } from './care-episode-event';
 import type { CareEpisodeState } from './care-episode-state';
+import {
+  addCarePlanGoal,
+  addCarePlanIntervention,
+  addCarePlanProblem,
+  reviseCarePlanGoal,
+  reviseCarePlanIntervention,
+  reviseCarePlanProblem,
+} from './decide-care-plan';
+import { changeGoalStatus, changeInterventionStatus } from './decide-care-plan-status';
+import { applyCarePlanTemplate } from './decide-care-plan-template';
 import { cancelDischarge, cancelEpisode, closeEpisode, evaluateStuck } from './decide-closure';
+import { recordContactPreferences } from './decide-contact-preferences';
+import { recordCoverage } from './decide-coverage';
 import {
   recordContactAttempt,
   recordFaceToFaceVisit,
@@ -25,6 +37,7 @@ import {
 } from './decide-encounter';
 import { escalateEpisode, retryFailingStep } from './decide-ops-action';
 import { approvePlan, recordAssessment, recordDischarge, startTcmClocks } from './decide-intake';
+import { recordNeedsAssessment } from './decide-needs';
 
 export { READMISSION_WINDOW_DAYS } from './decide-follow-up';
 export { ED_REVISIT_WINDOW_DAYS } from './decide-encounter';
@@ -86,6 +99,30 @@ export function decide(command: CareEpisodeCommand, state: CareEpisodeState): Ca
       return retryFailingStep(command, state);
     case 'CancelEpisode':
       return cancelEpisode(command, state);
+    case 'RecordNeedsAssessment':
+      return recordNeedsAssessment(command, state);
+    case 'AddCarePlanProblem':
+      return addCarePlanProblem(command, state);
+    case 'AddCarePlanGoal':
+      return addCarePlanGoal(command, state);
+    case 'AddCarePlanIntervention':
+      return addCarePlanIntervention(command, state);
+    case 'ReviseCarePlanProblem':
+      return reviseCarePlanProblem(command, state);
+    case 'ReviseCarePlanGoal':
+      return reviseCarePlanGoal(command, state);
+    case 'ReviseCarePlanIntervention':
+      return reviseCarePlanIntervention(command, state);
+    case 'ChangeInterventionStatus':
+      return changeInterventionStatus(command, state);
+    case 'ChangeGoalStatus':
+      return changeGoalStatus(command, state);
+    case 'ApplyCarePlanTemplate':
+      return applyCarePlanTemplate(command, state);
+    case 'RecordCoverage':
+      return recordCoverage(command, state);
+    case 'RecordContactPreferences':
+      return recordContactPreferences(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

@@ -93,7 +93,68 @@ describe('eventActor and eventOccurredAt', () => {
     ]);
   });
 
-  it('lists each of the twenty-eight event types once', () => {
-    expect(new Set(careEpisodeEventTypes).size).toBe(28);
+  it('names who documented the needs, the plan changes and the preferences; the feed’s coverage names nobody', () => {
+    const at = '2027-01-19T14:00:00.000Z';
+    const events: CareEpisodeEvent[] = [
+      {
+        type: 'care.episode.needs_assessed.v1',
+        data: {
+          at,
+          assessedBy: 'sw-3',
+          hrsnAnswers: [],
+          functionalStatus: 'independent',
+          preferredLanguage: 'en',
+          interpreterNeeded: false,
+          healthLiteracy: 'adequate',
+          needs: [],
+        },
+      },
+      {
+        type: 'care.episode.care_plan_revised.v1',
+        data: { at, revisedBy: 'rn-7', reason: 'r', planVersion: 2, changes: [] },
+      },
+      {
+        type: 'care.episode.care_plan_intervention_status_changed.v1',
+        data: { at, interventionId: 'i-1', from: 'requested', to: 'completed', handoffId: 'h-1' },
+      },
+      {
+        type: 'care.episode.care_plan_template_applied.v1',
+        data: {
+          at,
+          appliedBy: 'rn-8',
+          templateId: 't',
+          templateVersion: 1,
+          problems: [],
+          goals: [],
+          interventions: [],
+        },
+      },
+      {
+        type: 'care.episode.coverage_recorded.v1',
+        data: { at, payerClass: 'medicare', source: 'coordinator', recordedBy: 'rn-9' },
+      },
+      {
+        type: 'care.episode.coverage_recorded.v1',
+        data: { at, payerClass: 'medicare', source: 'feed' },
+      },
+      {
+        type: 'care.episode.contact_preferences_recorded.v1',
+        data: { at, recordedBy: 'rn-10', preferredChannels: [], contactWindows: [], consent: {} },
+      },
+    ];
+    expect(events.map(eventActor)).toEqual([
+      'sw-3',
+      'rn-7',
+      undefined,
+      'rn-8',
+      'rn-9',
+      undefined,
+      'rn-10',
+    ]);
+    expect(events.map(eventOccurredAt)).toEqual(events.map(() => at));
+  });
+
+  it('lists each of the forty-three event types once', () => {
+    expect(new Set(careEpisodeEventTypes).size).toBe(43);
   });
 });

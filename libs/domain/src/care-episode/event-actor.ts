@@ -21,6 +21,26 @@ export function eventActor(event: CareEpisodeEvent): string | undefined {
       return event.data.reassignedBy;
     case 'care.episode.cancelled.v1':
       return event.data.cancelledBy;
+    case 'care.episode.needs_assessed.v1':
+      return event.data.assessedBy;
+    case 'care.episode.care_plan_problem_added.v1':
+    case 'care.episode.care_plan_goal_added.v1':
+    case 'care.episode.care_plan_intervention_added.v1':
+      return event.data.addedBy;
+    case 'care.episode.care_plan_problem_revised.v1':
+    case 'care.episode.care_plan_goal_revised.v1':
+    case 'care.episode.care_plan_intervention_revised.v1':
+    case 'care.episode.care_plan_revised.v1':
+      return event.data.revisedBy;
+    case 'care.episode.care_plan_intervention_status_changed.v1':
+    case 'care.episode.care_plan_goal_status_changed.v1':
+      return event.data.changedBy;
+    case 'care.episode.care_plan_template_applied.v1':
+      return event.data.appliedBy;
+    case 'care.episode.coverage_recorded.v1':
+      return event.data.source === 'coordinator' ? event.data.recordedBy : undefined;
+    case 'care.episode.contact_preferences_recorded.v1':
+      return event.data.recordedBy;
     case 'care.episode.discharge_recorded.v1':
     case 'care.episode.tcm_clocks_started.v1':
     case 'care.episode.follow_up_planned.v1':
@@ -38,8 +58,10 @@ export function eventActor(event: CareEpisodeEvent): string | undefined {
     case 'care.episode.risk_tier_raised.v1':
     case 'care.episode.encounter_changed.v1':
     case 'care.episode.stuck_flagged.v1':
+    case 'care.episode.stuck_flagged.v2':
     case 'care.episode.stuck_cleared.v1':
     case 'care.episode.closed.v1':
+    case 'care.episode.closed.v2':
       return undefined;
     default: {
       const unknownEvent: never = event;

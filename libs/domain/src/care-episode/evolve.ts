@@ -1,3 +1,14 @@
+import { carePlanOf, type CarePlan } from '../care-plan/care-plan';
+import {
+  frozenAs,
+  withGoalRevised,
+  withGoalStatus,
+  withInterventionRevised,
+  withInterventionStatus,
+  withItems,
+  withProblemRevised,
+  withTemplateApplied,
+} from '../care-plan/care-plan-changes';
 import type { Handoff } from '../handoff/handoff';
 import type { CareEpisodeEvent } from './care-episode-event';
 import type { CareEpisodeStage } from './care-episode-stage';
@@ -43,7 +54,11 @@ function evolveOpen(
       );
     }
     case 'care.episode.plan_approved.v1': {
-      const planned = { ...state, plannedHandoffs: event.data.handoffKinds };
+      const planned = {
+        ...state,
+        plannedHandoffs: event.data.handoffKinds,
+        ...(state.carePlan ? { carePlan: frozenAs(state.carePlan, 1) } : {}),
+      };
       return enterStage(
         active(planned, event.data.at),
         handoffLoopOpen(planned) ? 'handoff' : 'follow_up',
@@ -57,6 +72,11 @@ function evolveOpen(
     }
     case 'care.episode.handoff_requested.v1': {
       const { at, handoffId, kind, assignee, acceptDue } = event.data;
+      const intervention = state.carePlan?.interventions.find(
+        (candidate) => candidate.handoffId === handoffId,
+      );
+      const needDomain =
+        intervention?.owner.kind === 'handoff' ? intervention.owner.needDomain : undefined;
       const handoff: Handoff = {
         handoffId,
         kind,
@@ -68,6 +88,8 @@ function evolveOpen(
         reminded: false,
         breaches: 0,
         overdue: false,
+        ...(intervention ? { interventionId: intervention.interventionId } : {}),
+        ...(needDomain ? { needDomain } : {}),
       };
       return afterHandoffChange(
         active({ ...state, handoffs: [...state.handoffs, handoff] }, at),
@@ -177,6 +199,7 @@ function evolveOpen(
       return active({ ...state, encounterChanges }, changedAt);
     }
     case 'care.episode.stuck_flagged.v1':
+    case 'care.episode.stuck_flagged.v2':
       return {
         ...state,
         stuck: { reasons: event.data.reasons, since: state.stuck?.since ?? event.data.at },
@@ -184,6 +207,7 @@ function evolveOpen(
     case 'care.episode.stuck_cleared.v1':
       return { ...state, stuck: undefined };
     case 'care.episode.closed.v1':
+    case 'care.episode.closed.v2':
       return enterStage({ ...state, outcome: event.data.outcome }, 'closed', event.data.at);
     case 'care.episode.cancelled.v1':
       return enterStage(state, 'cancelled', event.data.cancelledAt);
@@ -194,12 +218,76 @@ function evolveOpen(
     }
     case 'care.episode.step_retried.v1':
       return state;
+    case 'care.episode.needs_assessed.v1': {
+      const { needs, ...needsAssessment } = event.data;
+      return active({ ...state, needsAssessment, needs }, event.data.at);
+    }
+    case 'care.episode.care_plan_problem_added.v1':
+      return withPlan(state, event.data.at, (plan) =>
+        withItems(plan, { problems: [event.data.problem] }),
+      );
+    case 'care.episode.care_plan_goal_added.v1':
+      return withPlan(state, event.data.at, (plan) =>
+        withItems(plan, { goals: [event.data.goal] }),
+      );
+    case 'care.episode.care_plan_intervention_added.v1':
+      return withPlan(state, event.data.at, (plan) =>
+        withItems(plan, { interventions: [event.data.intervention] }),
+      );
+    case 'care.episode.care_plan_problem_revised.v1':
+      return withPlan(state, event.data.at, (plan) =>
+        withProblemRevised(plan, event.data.problemId, event.data.changes),
+      );
+    case 'care.episode.care_plan_goal_revised.v1':
+      return withPlan(state, event.data.at, (plan) =>
+        withGoalRevised(plan, event.data.goalId, event.data.changes),
+      );
+    case 'care.episode.care_plan_intervention_revised.v1':
+      return withPlan(state, event.data.at, (plan) =>
+        withInterventionRevised(plan, event.data.interventionId, event.data.changes),
+      );
+    case 'care.episode.care_plan_revised.v1':
+      return withPlan(state, event.data.at, (plan) => frozenAs(plan, event.data.planVersion));
+    case 'care.episode.care_plan_intervention_status_changed.v1': {
+      const { at, interventionId, to, reason } = event.data;
+      return withPlan(state, at, (plan) =>
+        withInterventionStatus(plan, interventionId, to, at, reason),
+      );
+    }
+    case 'care.episode.care_plan_goal_status_changed.v1': {
+      const { at, goalId, to, reason } = event.data;
+      return withPlan(state, at, (plan) => withGoalStatus(plan, goalId, to, at, reason));
+    }
+    case 'care.episode.care_plan_template_applied.v1': {
+      const { at, templateId, templateVersion, problems, goals, interventions } = event.data;
+      return withPlan(state, at, (plan) =>
+        withTemplateApplied(withItems(plan, { problems, goals, interventions }), {
+          templateId,
+          templateVersion,
+          at,
+        }),
+      );
+    }
+    case 'care.episode.coverage_recorded.v1': {
+      const coverages = [...(state.coverages ?? []), event.data];
+      return active({ ...state, coverages }, event.data.at);
+    }
+    case 'care.episode.contact_preferences_recorded.v1': {
+      const contactPreferences = [...(state.contactPreferences ?? []), event.data];
+      return active({ ...state, contactPreferences }, event.data.at);
+    }
     default: {
       const unknownEvent: never = event;
       return unknownEvent;
     }
   }
 }
+
+const withPlan = (
+  state: OpenCareEpisode,
+  at: string,
+  change: (plan: CarePlan) => CarePlan,
+): OpenCareEpisode => active({ ...state, carePlan: change(carePlanOf(state)) }, at);
 
 function enterStage(state: OpenCareEpisode, stage: CareEpisodeStage, at: string): OpenCareEpisode {
   return stage === state.stage ? state : { ...state, stage, stageSince: at };

@@ -2,6 +2,7 @@ import type { HandoffKind } from '../handoff/handoff';
 import type { CareEpisodeEvent } from './care-episode-event';
 import { nextDeadline } from './next-deadline';
 import { openEpisode } from '../testing/episode-specs';
+import { dailyWeights, drafted, END_OF_BUSINESS_DAY_1 } from '../testing/care-plan-episode';
 import {
   assessed,
   clocksStarted,
@@ -153,5 +154,22 @@ describe('nextDeadline', () => {
     expect(
       nextDeadline(openEpisode(discharged, clocksStarted, cancelled), '2027-01-16T10:00:00.000Z'),
     ).toBeUndefined();
+  });
+
+  it('care plan: an open intervention’s due date counts when it comes first', () => {
+    const now = '2027-01-19T10:00:00.000Z';
+    expect(nextDeadline(openEpisode(...drafted), now)).toBe(END_OF_BUSINESS_DAY_1);
+    const cancelled: CareEpisodeEvent = {
+      type: 'care.episode.care_plan_intervention_status_changed.v1',
+      data: {
+        at: now,
+        interventionId: dailyWeights.interventionId,
+        from: 'requested',
+        to: 'cancelled',
+        changedBy: 'rn-7',
+        reason: 'taught on the ward',
+      },
+    };
+    expect(nextDeadline(openEpisode(...drafted, cancelled), now)).toBe(CONTACT_DUE);
   });
 });

@@ -1,3 +1,4 @@
+import { openInterventions } from '../care-plan/care-plan';
 import { handoffDue, isOpenHandoff } from '../handoff/handoff';
 import { isTerminalStage } from './care-episode-stage';
 import type { OpenCareEpisode } from './care-episode-state';
@@ -12,6 +13,7 @@ export function nextDeadline(state: OpenCareEpisode, at: string): string | undef
     contactRequirementMetSoFar(state) ? undefined : contactDue,
     state.visitAt === undefined ? visitDue : undefined,
     ...state.handoffs.filter(isOpenHandoff).map(handoffDue),
+    ...openInterventions(state).map((intervention) => intervention.dueAt),
     state.followUp?.schedule.find((checkpoint) => Date.parse(checkpoint) > now),
     serviceEnds,
   ]

@@ -1,6 +1,7 @@
 import type { CareEpisodeEvent } from './care-episode-event';
 import { openDeadlines } from './open-deadlines';
 import { openEpisode } from '../testing/episode-specs';
+import { dailyWeights, drafted, END_OF_BUSINESS_DAY_1 } from '../testing/care-plan-episode';
 import {
   assessed,
   clocksStarted,
@@ -149,5 +150,25 @@ describe('openDeadlines', () => {
       data: { reason: 'A13', cancelledAt: '2027-01-16T09:00:00.000Z' },
     };
     expect(kinds(discharged, clocksStarted, assessed, cancelled)).toEqual([]);
+  });
+
+  it('care plan: an open intervention is due at its due date, named, until it is closed', () => {
+    const [first] = openDeadlines(openEpisode(...drafted));
+    expect(first).toEqual({
+      kind: 'intervention',
+      dueAt: END_OF_BUSINESS_DAY_1,
+      interventionId: dailyWeights.interventionId,
+    });
+    const completed: CareEpisodeEvent = {
+      type: 'care.episode.care_plan_intervention_status_changed.v1',
+      data: {
+        at: '2027-01-19T16:00:00.000Z',
+        interventionId: dailyWeights.interventionId,
+        from: 'requested',
+        to: 'completed',
+        changedBy: 'rn-7',
+      },
+    };
+    expect(kinds(...drafted, completed).map(([kind]) => kind)).not.toContain('intervention');
   });
 });

@@ -1,3 +1,4 @@
+import { openInterventions } from '../care-plan/care-plan';
 import { handoffDue, handoffPhase, isOpenHandoff } from '../handoff/handoff';
 import { isTerminalStage } from './care-episode-stage';
 import type { OpenCareEpisode } from './care-episode-state';
@@ -10,6 +11,7 @@ export const deadlineKinds = [
   'follow_up_contact',
   'handoff_acceptance',
   'handoff_completion',
+  'intervention',
   'service_end',
 ] as const;
 
@@ -19,6 +21,7 @@ export interface OpenDeadline {
   kind: DeadlineKind;
   dueAt: string;
   handoffId?: string;
+  interventionId?: string;
 }
 
 /**
@@ -48,6 +51,9 @@ export function openDeadlines(state: OpenCareEpisode): OpenDeadline[] {
       dueAt,
       handoffId: handoff.handoffId,
     });
+  }
+  for (const { interventionId, dueAt } of openInterventions(state)) {
+    deadlines.push({ kind: 'intervention', dueAt, interventionId });
   }
   deadlines.push({ kind: 'service_end', dueAt: serviceEnds });
   return deadlines.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));

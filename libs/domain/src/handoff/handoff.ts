@@ -1,3 +1,5 @@
+import type { HrsnDomain } from '../needs/ahc-hrsn-screen';
+
 /** Rule 8: the services an episode hands the patient over to. */
 export const handoffKinds = [
   'pcp',
@@ -31,6 +33,10 @@ export interface Handoff {
   breaches: number;
   /** The running phase missed its SLA; stays set across a reassignment until the phase ends. */
   overdue: boolean;
+  /** The care plan intervention the hand-off carries out, when one asked for it. */
+  interventionId?: string;
+  /** The social need the intervention's referral is for. */
+  needDomain?: HrsnDomain;
 }
 
 export const isOpenHandoff = (handoff: Handoff): boolean =>

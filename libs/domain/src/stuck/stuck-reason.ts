@@ -4,6 +4,7 @@ export const stuckReasons = [
   'handoff-sla',
   'tcm-deadline',
   'follow-up-overdue',
+  'intervention-overdue',
   'idle',
   'activity-failing',
 ] as const;

@@ -4,6 +4,7 @@ import type { HandoffKind } from '../handoff/handoff';
 import type { StuckPolicy } from '../tenant/tenant-policy';
 import { hasOutstandingWork, nextStuckCheck, stuckReasonsAt } from './stuck-rules';
 import { openEpisode, NEW_YORK_CALENDAR as calendar } from '../testing/episode-specs';
+import { approvedPlan, dailyWeights, END_OF_BUSINESS_DAY_1 } from '../testing/care-plan-episode';
 
 const policy: StuckPolicy = {
   idleHours: 72,
@@ -412,5 +413,42 @@ describe('nextStuckCheck (rule 9)', () => {
       data: { reason: 'A13', cancelledAt: '2027-01-15T21:00:00.000Z' },
     });
     expect(nextStuckCheck(closed, '2027-01-15T21:00:00.000Z', policy)).toBeUndefined();
+  });
+});
+
+describe('intervention-overdue (rule 9 for the care plan)', () => {
+  // Approved on the 19th, contacted, seen and reconciled that day: only the daily-weights
+  // teaching, due by the end of business day 1 (Tuesday the 19th), is left to do.
+  const allButTheIntervention = [
+    ...approvedPlan,
+    contact('2027-01-19T16:00:00.000Z'),
+    visited('2027-01-19T17:00:00.000Z'),
+    reconciled('2027-01-19T17:00:00.000Z'),
+  ];
+  const OVERDUE = new Date(Date.parse(END_OF_BUSINESS_DAY_1) + 1).toISOString();
+  const completed: CareEpisodeEvent = {
+    type: 'care.episode.care_plan_intervention_status_changed.v1',
+    data: {
+      at: '2027-01-19T18:00:00.000Z',
+      interventionId: dailyWeights.interventionId,
+      from: 'requested',
+      to: 'completed',
+      changedBy: 'rn-7',
+    },
+  };
+
+  it('rule 9: an open intervention past its due date makes the episode stuck', () => {
+    const episode = openEpisode(...allButTheIntervention);
+    expect(reasonsAt(episode, END_OF_BUSINESS_DAY_1)).toEqual([]);
+    expect(reasonsAt(episode, OVERDUE)).toEqual(['intervention-overdue']);
+    expect(nextStuckCheck(episode, '2027-01-19T18:00:00.000Z', policy)).toBe(OVERDUE);
+  });
+
+  it('rule 9: a completed intervention is no longer overdue, nor outstanding work', () => {
+    const open = openEpisode(...allButTheIntervention);
+    const done = openEpisode(...allButTheIntervention, completed);
+    expect(hasOutstandingWork(open)).toBe(true);
+    expect(hasOutstandingWork(done)).toBe(false);
+    expect(reasonsAt(done, OVERDUE)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { OpenCareEpisode } from '../care-episode/care-episode-state';
 import { isTerminalStage } from '../care-episode/care-episode-stage';
 import { contactRequirementMetSoFar } from '../care-episode/contact-requirement';
+import { openInterventions } from '../care-plan/care-plan';
 import { handoffDue, isOpenHandoff } from '../handoff/handoff';
 import type { StageWithSla, StuckPolicy } from '../tenant/tenant-policy';
 import { stuckReasons, type StuckReason } from './stuck-reason';
@@ -22,7 +23,8 @@ export const hasOutstandingWork = (state: OpenCareEpisode): boolean =>
   state.stage !== 'follow_up' ||
   !contactRequirementMetSoFar(state) ||
   state.visitAt === undefined ||
-  state.medicationReconciledAt === undefined;
+  state.medicationReconciledAt === undefined ||
+  openInterventions(state).length > 0;
 
 /** The first contact checkpoint whose window, since the last attempt, passed without one. */
 function followUpOverdueOnset(state: OpenCareEpisode): number | undefined {
@@ -65,6 +67,9 @@ function onsets(state: OpenCareEpisode, policy: StuckPolicy): Onsets {
         : undefined,
     ]),
     'follow-up-overdue': followUpOverdueOnset(state),
+    'intervention-overdue': min(
+      openInterventions(state).map((intervention) => Date.parse(intervention.dueAt)),
+    ),
     idle: hasOutstandingWork(state)
       ? Date.parse(state.lastActivityAt) + policy.idleHours * HOUR_MS
       : undefined,

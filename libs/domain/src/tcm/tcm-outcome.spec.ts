@@ -3,6 +3,7 @@ import { contactDue, serviceEnds, visitDue } from './tcm-deadlines';
 import {
   contactRequirementMet,
   contactsMeetRequirement,
+  coverageOutcome,
   tcmOutcome,
   type TcmFacts,
 } from './tcm-outcome';
@@ -147,5 +148,29 @@ describe('TCM outcome', () => {
     expect(
       tcmOutcome(facts({ medicationReconciledAt: '2026-11-06T18:00:00-05:00' }), calendar),
     ).toEqual({ billable: true, cptCode: '99496' });
+  });
+});
+
+describe('TCM coverage', () => {
+  const medicaid = {
+    at: '2026-11-02T10:00:00-05:00',
+    payerClass: 'medicaid' as const,
+    source: 'feed' as const,
+  };
+
+  it('tcm-coverage: a payer class outside the tenant’s TCM payers is not billable, named by payer or class', () => {
+    expect(coverageOutcome(medicaid, ['medicare', 'medicare_advantage'])).toEqual({
+      billable: false,
+      failedRule: 'tcm-coverage',
+      reason: 'not-billable: coverage (medicaid)',
+    });
+    expect(coverageOutcome({ ...medicaid, payerName: 'MassHealth' }, ['medicare'])).toMatchObject({
+      reason: 'not-billable: coverage (MassHealth)',
+    });
+  });
+
+  it('rule 5: a TCM payer, or no coverage recorded, leaves the outcome to the clinical rules', () => {
+    expect(coverageOutcome(medicaid, ['medicaid'])).toBeUndefined();
+    expect(coverageOutcome(undefined, ['medicare'])).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { localDateOf, type BusinessCalendar } from '../calendar/business-calendar';
+import type { Coverage, PayerClass } from '../coverage/coverage';
 import { contactDue, VISIT_DAYS, type TcmComplexity } from './tcm-deadlines';
 
 export interface ContactAttempt {
@@ -16,11 +17,32 @@ export interface TcmFacts {
 }
 
 export type TcmRule =
-  'tcm-assessment' | 'tcm-contact' | 'tcm-face-to-face' | 'tcm-medication-reconciliation';
+  | 'tcm-assessment'
+  | 'tcm-contact'
+  | 'tcm-face-to-face'
+  | 'tcm-medication-reconciliation'
+  | 'tcm-coverage';
 
+/** A billable outcome names the payer class when the episode's coverage is known. */
 export type TcmOutcome =
-  | { billable: true; cptCode: '99495' | '99496' }
+  | { billable: true; cptCode: '99495' | '99496'; payerClass?: PayerClass }
   | { billable: false; failedRule: TcmRule; reason: string };
+
+/**
+ * Rule 5 and coverage: a payer class that does not pay the tenant for TCM makes the episode
+ * not billable whatever else it met; without recorded coverage there is nothing to judge.
+ */
+export function coverageOutcome(
+  coverage: Coverage | undefined,
+  tcmPayerClasses: readonly PayerClass[],
+): TcmOutcome | undefined {
+  if (!coverage || tcmPayerClasses.includes(coverage.payerClass)) return undefined;
+  return {
+    billable: false,
+    failedRule: 'tcm-coverage',
+    reason: `not-billable: coverage (${coverage.payerName ?? coverage.payerClass})`,
+  };
+}
 
 /**
  * Rule 2's count: one interactive contact, or two or more documented attempts. Attempts are

@@ -19,6 +19,7 @@ import { v3 as uuidv3, v5 as uuidv5 } from 'uuid';
 import { RelayModule } from '../apps/relay/src/relay.module';
 import { openOwnerDatabase } from './support/owner-database';
 import {
+  carePlanIdList,
   cohort,
   episodeAppends,
   type SeededEpisode,
@@ -100,6 +101,8 @@ function phiOf(patient: StoredPatient): RegExp[] {
     asText(episode.episodeId),
     asText(episode.encounterId),
     ...episode.handoffIds.map(asText),
+    // The care plan's items, referrals and the caregiver, by their operational ids.
+    ...carePlanIdList(episode).map(asText),
     ...events.map(({ eventId }) => asText(eventId)),
     ...events.flatMap(({ event }) =>
       Object.values(event.data)
@@ -305,6 +308,20 @@ describe('the analytics stream carries no PHI (real PostgreSQL, Kafka and relay)
           for (const { seeded: episode } of patient.episodes) {
             const messages = published.get(episode.episodeId)!;
             const age = ageAt(patient.seeded.birthDate, episode.dischargedAt);
+            if (episode.ending === 'closed' && episode.carePlan) {
+              // The coordinator's side was published too: the scan below covers it.
+              const types = messages.map(
+                (message) => (JSON.parse(message.value) as { type: string }).type,
+              );
+              expect(types).toEqual(
+                expect.arrayContaining([
+                  'care.analytics.coverage_recorded.v1',
+                  'care.analytics.needs_assessed.v1',
+                  'care.analytics.contact_preferences_recorded.v1',
+                  'care.analytics.care_plan_item_added.v1',
+                ]),
+              );
+            }
             for (const message of messages) {
               // Scanned as raw text: key, value and headers, before anything parses them.
               const text = [

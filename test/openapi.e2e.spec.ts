@@ -46,6 +46,13 @@ describe('OpenAPI document (api)', () => {
         '/v1/episodes/{episodeId}',
         '/v1/episodes/{episodeId}/assessment',
         '/v1/episodes/{episodeId}/handoffs/{handoffId}/accept',
+        '/v1/episodes/{episodeId}/needs-assessment',
+        '/v1/episodes/{episodeId}/care-plan/template-applications',
+        '/v1/episodes/{episodeId}/care-plan/problems/{problemId}/revisions',
+        '/v1/episodes/{episodeId}/care-plan/goals/{goalId}/status',
+        '/v1/episodes/{episodeId}/care-plan/interventions/{interventionId}/status',
+        '/v1/episodes/{episodeId}/coverage',
+        '/v1/episodes/{episodeId}/contact-preferences',
         '/v1/codec/decode',
       ]),
     );
@@ -59,6 +66,10 @@ describe('OpenAPI document (api)', () => {
 
     expect(body('/v1/episodes/{episodeId}/assessment')).toMatchObject({
       required: ['at', 'lace', 'complexity'],
+      additionalProperties: false,
+    });
+    expect(body('/v1/episodes/{episodeId}/coverage')).toMatchObject({
+      required: ['at', 'payerClass', 'payerName'],
       additionalProperties: false,
     });
     expect(body('/v1/discharges')?.required).toEqual([

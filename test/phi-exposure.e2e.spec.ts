@@ -123,7 +123,7 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
       ...(body === undefined ? {} : { body }),
     });
 
-  it("finds none of a seeded patient's name, MRN, SSN, birth date, address, phone or member id downstream", async () => {
+  it("finds none of a seeded patient's name, MRN, SSN, birth date, address, phone, email, member id or caregiver downstream", async () => {
     const feed = adtFeed();
     const family = uniqueName();
     const given = uniqueName();
@@ -195,9 +195,84 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
     expect(await readmitted.text()).toContain('MSA|AA');
     expect((await call(`/v1/episodes/${episodeId}`, ['coordinator'])).status).toBe(200);
 
+    // What a coordinator enters about the patient: it goes to the patients store, never further.
+    const digits = String(randomBytes(4).readUInt32BE() % 1e7).padStart(7, '0');
+    const phone = `+1 413 ${digits.slice(0, 3)} ${digits.slice(3)}`;
+    const email = `${uniqueName()}@mail.example`;
+    const caregiverName = `${uniqueName()} ${uniqueName()}`;
+    const caregiverPhone = `+1 617 ${digits.slice(0, 3)} ${digits.slice(3)}`;
+    const enteredMemberId = `M${uniqueName().toUpperCase()}`;
+    const entered = [
+      [
+        'needs-assessment',
+        {
+          at: new Date().toISOString(),
+          hrsnAnswers: [{ question: '88122-7', answer: 'LA28397-0' }],
+          functionalStatus: 'needs_some_help',
+          caregiver: {
+            name: caregiverName,
+            relationship: 'spouse_or_partner',
+            phone: caregiverPhone,
+          },
+          preferredLanguage: 'en-US',
+          interpreterNeeded: false,
+          healthLiteracy: 'adequate',
+        },
+      ],
+      [
+        'contact-preferences',
+        {
+          at: new Date().toISOString(),
+          phones: [{ value: phone, use: 'mobile' }],
+          emails: [{ value: email }],
+          preferredChannels: ['phone', 'email'],
+          contactWindows: [{ days: ['mon', 'tue'], from: '09:00', to: '17:00' }],
+          consent: { phone: { status: 'granted' }, email: { status: 'granted' } },
+        },
+      ],
+      [
+        'coverage',
+        {
+          at: new Date().toISOString(),
+          payerClass: 'medicare',
+          payerName: 'Medicare Part B',
+          memberId: enteredMemberId,
+        },
+      ],
+    ] as const;
+    for (const [action, body] of entered) {
+      const response = await call(
+        `/v1/episodes/${episodeId}/${action}`,
+        ['coordinator'],
+        JSON.stringify(body),
+      );
+      expect({ action, status: response.status }).toEqual({ action, status: 200 });
+    }
+    phi.push(
+      phone,
+      phone.replace(/\D/g, ''),
+      email,
+      caregiverName,
+      caregiverPhone,
+      enteredMemberId,
+    );
+    const [caregiver] = await owner.query<{ name: string }[]>(
+      `SELECT c.name FROM patient_caregivers c
+         JOIN patient_identifiers i ON i.patient_id = c.patient_id
+        WHERE i.tenant_id = $1 AND i.value = $2`,
+      [TENANT, feed.mrn],
+    );
+    expect(caregiver).toEqual({ name: caregiverName });
+
     const published = await until('the episode events on Kafka', () => {
       const mine = received.filter((message) => message.key?.toString() === episodeId);
-      return mine.length >= 3 ? mine : undefined;
+      return mine.some(
+        (message) =>
+          message.value?.toString().includes('care.episode.coverage_recorded.v1') &&
+          message.value.toString().includes('coordinator'),
+      )
+        ? mine
+        : undefined;
     });
     const plain = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     const handle = plain.workflow.getHandle(`care-episode-${episodeId}`);
@@ -236,6 +311,9 @@ describe('PHI stays out of Temporal, events, Kafka and logs (real stack)', () =>
     expect(history).toContain('binary/encrypted');
     expect(events).toContain('Patient/');
     expect(kafka).toContain('care.episode.readmission_recorded.v1');
+    expect(kafka).toContain('RelatedPerson/');
+    expect(kafka).toContain('#telecom');
+    expect(events).toContain('Coverage/');
     expect(logs).toContain('"url":"/v1/hl7/adt"');
   });
 });

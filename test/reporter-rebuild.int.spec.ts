@@ -31,8 +31,34 @@ describe('reporter rebuild (real PostgreSQL, Kafka, relay and reporter)', () => 
   const tenantId = `rebuild-${randomUUID().slice(0, 8)}`;
   const connection = { brokers: config.KAFKA_BROKERS, clientId: 'reporter-rebuild-int' };
   const episodes = [
-    episode({ episodeId: randomUUID(), readmittedAfterDays: 12, edRevisitAfterDays: 5 }),
-    episode({ episodeId: randomUUID(), complexity: 'moderate', visitAfterDays: 10 }),
+    episode({
+      episodeId: randomUUID(),
+      readmittedAfterDays: 12,
+      edRevisitAfterDays: 5,
+      carePlan: {
+        payerClass: 'medicare',
+        needs: ['food', 'utilities'],
+        referrals: [
+          { domain: 'food', reached: 'completed' },
+          { domain: 'utilities', reached: 'accepted' },
+        ],
+        interventions: [
+          { dueAfterDays: 3, outcome: { completedAfterDays: 4 } },
+          { dueAfterDays: 8, outcome: 'open' },
+        ],
+      },
+    }),
+    episode({
+      episodeId: randomUUID(),
+      complexity: 'moderate',
+      visitAfterDays: 10,
+      carePlan: {
+        payerClass: 'commercial',
+        needs: [],
+        referrals: [],
+        interventions: [{ dueAfterDays: 2, outcome: { cancelledAfterDays: 1 } }],
+      },
+    }),
     episode({ episodeId: randomUUID(), reached: false, contactAfterHours: 30 }),
     episode({ episodeId: randomUUID(), ending: 'cancelled-by-feed' }),
     episode({ episodeId: randomUUID(), dischargedAt: '2025-12-30T22:00:00.000Z' }),
@@ -152,6 +178,26 @@ describe('reporter rebuild (real PostgreSQL, Kafka, relay and reporter)', () => 
       expect.objectContaining({ days_after_discharge: 5, service_week: 1 }),
     ]);
     expect(live.report_episodes!.map((row) => row.ed_revisits).sort()).toEqual([0, 0, 0, 0, 1]);
+    // Two episodes screened, every core domain a row; their interventions, referrals included.
+    expect(live.report_needs).toHaveLength(10);
+    expect(
+      live
+        .report_needs!.filter((row) => row.positive)
+        .map((row) => row.domain)
+        .sort(),
+    ).toEqual(['food', 'utilities']);
+    expect(
+      live
+        .report_interventions!.map((row) => `${String(row.owner_kind)}:${String(row.status)}`)
+        .sort(),
+    ).toEqual([
+      'coordinator:cancelled',
+      'coordinator:completed',
+      'coordinator:requested',
+      'handoff:completed',
+      'handoff:requested',
+    ]);
+    expect(live.report_episodes!.map((row) => row.failed_rule)).toContain('tcm-coverage');
     const ready = await fetch(`${baseUrl}/ready`);
     expect(ready.status).toBe(200);
     const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
@@ -172,6 +218,8 @@ describe('reporter rebuild (real PostgreSQL, Kafka, relay and reporter)', () => 
       report_handoffs: handoffsRequested,
       report_readmissions: 1,
       report_ed_revisits: 1,
+      report_needs: 10,
+      report_interventions: 5,
     });
     // Every event the reporter applied, of this tenant or another, went through its inbox.
     expect(summary.deletedRows.inbox).toBeGreaterThanOrEqual(Number(applied));

@@ -11,16 +11,24 @@ import { reportCohort, writeReportingTables } from './support/report-cohort';
 import { openBrowser, saveScreenshot, type BrowserSession } from './support/browser';
 import { ensureConsoleBuilt } from './support/console-build';
 
-const REPORTS = ['TCM compliance', 'Hand-off acceptance', 'Stage durations', 'Readmissions'];
+const REPORTS = [
+  'TCM compliance',
+  'Hand-off acceptance',
+  'Stage durations',
+  'Readmissions',
+  'Social needs and referrals',
+  'Care plan interventions on time',
+];
 
 const cells = (line: string) => line.split(' | ');
 // Year, episodes, open, cancelled, closed; contact, visit, medication and billable rates; CPT
-// 99495 and 99496; failed assessment, contact, visit and medication rules; first contact (p50).
+// 99495 and 99496; failed assessment, contact, visit, medication and coverage rules; first
+// contact (p50).
 const TCM_2025 = cells(
-  '2025 | 1 | 0 | 0 | 1 | 100% (1/1) | 100% (1/1) | 100% (1/1) | 100% (1/1) | 0 | 1 | 0 | 0 | 0 | 0 | 10 h',
+  '2025 | 1 | 0 | 0 | 1 | 100% (1/1) | 100% (1/1) | 100% (1/1) | 100% (1/1) | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 10 h',
 );
 const TCM_2026 = cells(
-  '2026 | 5 | 1 | 1 | 4 | 75% (3/4) | 75% (3/4) | 100% (4/4) | 50% (2/4) | 1 | 1 | 0 | 1 | 1 | 0 | 10 h',
+  '2026 | 5 | 1 | 1 | 4 | 75% (3/4) | 75% (3/4) | 100% (4/4) | 50% (2/4) | 1 | 1 | 0 | 0 | 1 | 0 | 1 | 10 h',
 );
 
 /** How long a table may take to show the answer to a changed year or grouping. */
@@ -136,7 +144,9 @@ describe('reports in the console (api, reporting tables and Chromium on the real
     ).toMatch(/weeks of the service period.*no calendar dates/);
 
     const section = (name: string) => page.getByRole('region', { name });
-    const [tcm, handoffs, stages, readmissions] = REPORTS.map(section) as [
+    const [tcm, handoffs, stages, readmissions, needs, interventions] = REPORTS.map(section) as [
+      Locator,
+      Locator,
       Locator,
       Locator,
       Locator,
@@ -152,14 +162,53 @@ describe('reports in the console (api, reporting tables and Chromium on the real
       ['2026', '4', '25% (1/4)', '1', '2'],
     ]);
     // Hand-offs, accepted: a closed loop each of PCP, specialist (reassigned) and home health
-    // (declined) per episode that got that far.
+    // (declined) per episode that got that far, and the care plans' referrals for social needs.
     await expectRows(
       handoffs,
       [
-        ['2025', '3', '33.3% (1/3)'],
-        ['2026', '15', '33.3% (5/15)'],
+        ['2025', '4', '50% (2/4)'],
+        ['2026', '19', '36.8% (7/19)'],
       ],
       (row) => row.slice(0, 3),
+    );
+    // Year, need, screened, in need; then the referrals' closure.
+    const domains = [
+      'Living situation',
+      'Food',
+      'Transportation',
+      'Utilities',
+      'Interpersonal safety',
+    ];
+    await expectRows(
+      needs,
+      [
+        ...domains.map((domain, index) => [
+          '2025',
+          domain,
+          '1',
+          index === 4 ? '100% (1/1)' : '0% (0/1)',
+          index === 4 ? '100% (1/1)' : '— (0/0)',
+        ]),
+        ...['25% (1/4)', '50% (2/4)', '25% (1/4)', '25% (1/4)', '0% (0/4)'].map(
+          (positive, index) => [
+            '2026',
+            domains[index]!,
+            '4',
+            positive,
+            ['0% (0/1)', '50% (1/2)', '0% (0/1)', '— (0/0)', '— (0/0)'][index]!,
+          ],
+        ),
+      ],
+      (row) => [...row.slice(0, 4), row.at(-1)!],
+    );
+    // Year, interventions, came due, on-time rate.
+    await expectRows(
+      interventions,
+      [
+        ['2025', '2', '2', '50% (1/2)'],
+        ['2026', '13', '8', '37.5% (3/8)'],
+      ],
+      (row) => [row[0]!, row[1]!, row[2]!, row[9]!],
     );
     // Year, stage, stages left.
     const stagesLeft = (year: string, counts: string[]) =>
@@ -219,11 +268,23 @@ describe('reports in the console (api, reporting tables and Chromium on the real
         'visitWithinWindowNumerator,visitWithinWindowDenominator,visitWithinWindowRate',
         'medicationReconciledByVisitNumerator,medicationReconciledByVisitDenominator,medicationReconciledByVisitRate',
         'billableNumerator,billableDenominator,billableRate,billed99495,billed99496',
-        'failedAssessment,failedContact,failedFaceToFace,failedMedicationReconciliation',
+        'failedAssessment,failedContact,failedFaceToFace,failedMedicationReconciliation,failedCoverage',
         'firstContactHoursP50',
       ].join(','),
     );
-    expect(lines).toEqual(['2026,5,1,1,4,3,4,0.75,3,4,0.75,4,4,1,2,4,0.5,1,1,0,1,1,0,10', '']);
+    expect(lines).toEqual(['2026,5,1,1,4,3,4,0.75,3,4,0.75,4,4,1,2,4,0.5,1,1,0,0,1,0,1,10', '']);
+    await interventions.getByRole('combobox', { name: 'Group by' }).selectOption('owner');
+    await expectRows(
+      interventions,
+      [
+        ['2026', 'Coordinator', '9', '33.3% (2/6)'],
+        ['2026', 'Hand-off', '4', '50% (1/2)'],
+      ],
+      (row) => [row[0]!, row[1]!, row[2]!, row[10]!],
+    );
+    expect(new URL(page.url()).search).toBe(
+      '?year=2026&readmissions=week&intervention-timeliness=owner',
+    );
 
     // The operations pages are not the analyst's: they say so instead of asking the api.
     await page.goto(`${baseUrl}/console/stuck`);

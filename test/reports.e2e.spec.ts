@@ -84,9 +84,11 @@ describe('reports api (real PostgreSQL)', () => {
           billed99495: 1,
           billed99496: 1,
           failedAssessment: 0,
-          failedContact: 1,
+          // The unreached episode's commercial payer fails it first, on coverage.
+          failedContact: 0,
           failedFaceToFace: 1,
           failedMedicationReconciliation: 0,
+          failedCoverage: 1,
           firstContactHoursP50: 10,
         },
       ],
@@ -153,6 +155,14 @@ describe('reports api (real PostgreSQL)', () => {
         handoffs: 5,
         declined: { numerator: 5, denominator: 5, rate: 1 },
       }),
+      // The care plans' referrals for social needs.
+      expect.objectContaining({
+        kind: 'community_resource',
+        handoffs: 4,
+        accepted: { numerator: 2, denominator: 4, rate: 0.5 },
+        declined: { numerator: 1, denominator: 4, rate: 0.25 },
+        completed: { numerator: 1, denominator: 2, rate: 0.5 },
+      }),
     ]);
   });
 
@@ -210,6 +220,128 @@ describe('reports api (real PostgreSQL)', () => {
     ]);
   });
 
+  it('reports social needs by domain, and the closure of their referrals', async () => {
+    const needs = (
+      domain: string,
+      positive: number,
+      referrals: [requested: number, accepted: number, declined: number, completed: number],
+    ) => {
+      const [requested, accepted, declined, completed] = referrals;
+      return {
+        dischargeYear: 2026,
+        domain,
+        // Four episodes of 2026 whose discharge stands were screened; one never was.
+        episodesScreened: 4,
+        positive: { numerator: positive, denominator: 4, rate: positive / 4 },
+        urgent: 0,
+        referralsRequested: requested,
+        referralsAccepted: accepted,
+        referralsDeclined: declined,
+        referralsCompleted: completed,
+        referralClosure: {
+          numerator: completed,
+          denominator: requested,
+          rate: requested === 0 ? null : completed / requested,
+        },
+      };
+    };
+    expect(await report('social-needs?dischargeYear=2026')).toEqual({
+      report: 'social-needs',
+      tenantId,
+      dischargeYear: 2026,
+      groupBy: null,
+      rows: [
+        needs('living_situation', 1, [1, 1, 0, 0]),
+        needs('food', 2, [2, 1, 0, 1]),
+        needs('transportation', 1, [1, 0, 1, 0]),
+        needs('utilities', 1, [0, 0, 0, 0]),
+        needs('interpersonal_safety', 0, [0, 0, 0, 0]),
+      ],
+    });
+    const all = await report('social-needs?groupBy=riskTier');
+    expect(
+      all.rows
+        .filter((row) => row.dischargeYear === 2025)
+        .map((row) => [row.riskTier, row.domain, row.positive, row.urgent, row.referralClosure]),
+    ).toEqual([
+      ['high', 'living_situation', { numerator: 0, denominator: 1, rate: 0 }, 0, expect.anything()],
+      ['high', 'food', { numerator: 0, denominator: 1, rate: 0 }, 0, expect.anything()],
+      ['high', 'transportation', { numerator: 0, denominator: 1, rate: 0 }, 0, expect.anything()],
+      ['high', 'utilities', { numerator: 0, denominator: 1, rate: 0 }, 0, expect.anything()],
+      [
+        'high',
+        'interpersonal_safety',
+        { numerator: 1, denominator: 1, rate: 1 },
+        1,
+        { numerator: 1, denominator: 1, rate: 1 },
+      ],
+    ]);
+    expect(all.rows.filter((row) => row.dischargeYear === 2026)).toHaveLength(5);
+  });
+
+  it('reports the on-time rate of care plan interventions, by owner', async () => {
+    expect((await report('intervention-timeliness?dischargeYear=2026')).rows).toEqual([
+      {
+        dischargeYear: 2026,
+        interventions: 13,
+        due: 8,
+        completedOnTime: 3,
+        completedLate: 1,
+        // Past their due day: two of a closed episode, one of the open one, and the referral
+        // accepted but never completed.
+        openOverdue: 4,
+        openNotYetDue: 2,
+        cancelled: 1,
+        failed: 2,
+        onTime: { numerator: 3, denominator: 8, rate: 0.375 },
+        daysLateMean: 3,
+        daysLateMax: 3,
+      },
+    ]);
+    const byOwner = await report('intervention-timeliness?groupBy=owner');
+    expect(
+      byOwner.rows.map((row) => [
+        row.dischargeYear,
+        row.owner,
+        row.interventions,
+        row.openOverdue,
+        row.failed,
+        row.onTime,
+      ]),
+    ).toEqual([
+      [2025, 'coordinator', 1, 0, 0, { numerator: 0, denominator: 1, rate: 0 }],
+      [2025, 'handoff', 1, 0, 0, { numerator: 1, denominator: 1, rate: 1 }],
+      [2026, 'coordinator', 9, 3, 1, { numerator: 2, denominator: 6, rate: 0.3333 }],
+      [2026, 'handoff', 4, 1, 1, { numerator: 1, denominator: 2, rate: 0.5 }],
+    ]);
+    const byWeek = await report('intervention-timeliness?dischargeYear=2026&groupBy=week');
+    expect(byWeek.rows.map((row) => [row.serviceWeek, row.interventions])).toEqual([
+      [1, 11],
+      [4, 2],
+    ]);
+  });
+
+  it('exports the new reports as CSV too', async () => {
+    const response = await get('intervention-timeliness?dischargeYear=2025&format=csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="${tenantId}-intervention-timeliness-2025.csv"`,
+    );
+    expect(await response.text()).toBe(
+      [
+        'dischargeYear,interventions,due,completedOnTime,completedLate,openOverdue,openNotYetDue,cancelled,failed,onTimeNumerator,onTimeDenominator,onTimeRate,daysLateMean,daysLateMax',
+        '2025,2,2,1,1,0,0,0,0,1,2,0.5,2,2',
+        '',
+      ].join('\r\n'),
+    );
+    const needs = await get('social-needs?dischargeYear=2025', ['analyst'], { accept: 'text/csv' });
+    const [header, ...lines] = (await needs.text()).split('\r\n');
+    expect(header).toBe(
+      'dischargeYear,domain,episodesScreened,positiveNumerator,positiveDenominator,positiveRate,urgent,referralsRequested,referralsAccepted,referralsDeclined,referralsCompleted,referralClosureNumerator,referralClosureDenominator,referralClosureRate',
+    );
+    expect(lines).toContain('2025,interpersonal_safety,1,1,1,1,1,1,1,0,1,1,1,1');
+  });
+
   it('exports CSV with ?format=csv or Accept: text/csv, as an attachment', async () => {
     const byQuery = await get('readmissions?dischargeYear=2026&groupBy=week&format=csv');
     const byAccept = await get('readmissions?dischargeYear=2026&groupBy=week', ['analyst'], {
@@ -253,6 +385,11 @@ describe('reports api (real PostgreSQL)', () => {
     ['an unknown parameter', 'tcm-compliance?year=2026', 'query: Unrecognized key: "year"'],
     ['a grouping it does not offer', 'readmissions?groupBy=kind', 'groupBy: must be one of'],
     [
+      'a grouping the social needs report does not offer',
+      'social-needs?groupBy=week',
+      'groupBy: must be one of riskTier',
+    ],
+    [
       'a discharge year that is not one',
       'stage-durations?dischargeYear=26',
       'dischargeYear: must be a year',
@@ -271,6 +408,8 @@ describe('reports api (real PostgreSQL)', () => {
       'handoff-acceptance',
       'stage-durations',
       'readmissions',
+      'social-needs',
+      'intervention-timeliness',
     ]) {
       expect((await get(path, [role])).status).toBe(403);
     }
@@ -317,6 +456,8 @@ describe('reports api (real PostgreSQL)', () => {
       'handoff-acceptance',
       'stage-durations',
       'readmissions',
+      'social-needs',
+      'intervention-timeliness',
     ]) {
       const operation = document.paths[`/v1/reports/${path}`]?.get;
       expect(operation?.parameters?.map((parameter) => parameter.name)).toEqual([

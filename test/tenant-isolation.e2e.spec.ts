@@ -26,6 +26,52 @@ interface Route {
 const at = () => new Date().toISOString();
 const handoffId = randomUUID();
 
+/** The care coordinator's needs, care plan, coverage and consent routes, with bodies they accept. */
+function careTeamRoutes(): Route[] {
+  const [problemId, goalId, interventionId] = [randomUUID(), randomUUID(), randomUUID()];
+  const coordinator = (path: string, body: Record<string, unknown>): Route => ({
+    method: 'POST',
+    path: (id) => `/v1/episodes/${id}/${path}`,
+    roles: ['coordinator', 'admin'],
+    body: { at: at(), ...body },
+  });
+  return [
+    coordinator('needs-assessment', {
+      hrsnAnswers: [{ question: '88122-7', answer: 'LA28397-0' }],
+      functionalStatus: 'independent',
+      caregiver: { name: 'Ann Other', relationship: 'friend_or_neighbor' },
+      preferredLanguage: 'en-US',
+      interpreterNeeded: false,
+      healthLiteracy: 'adequate',
+    }),
+    coordinator('care-plan/template-applications', { templateId: 'need-food' }),
+    coordinator('care-plan/problems', { source: { kind: 'free' }, description: 'Lives alone' }),
+    coordinator(`care-plan/problems/${problemId}/revisions`, { description: 'Lives alone now' }),
+    coordinator('care-plan/goals', {
+      problemId,
+      description: 'Has help at home',
+      targetDate: at().slice(0, 10),
+    }),
+    coordinator(`care-plan/goals/${goalId}/revisions`, { description: 'Has help every day' }),
+    coordinator(`care-plan/goals/${goalId}/status`, { status: 'active' }),
+    coordinator('care-plan/interventions', {
+      goalId,
+      description: 'Arrange home help',
+      owner: { kind: 'care_team', team: 'care-team/social-work' },
+      dueAt: at(),
+    }),
+    coordinator(`care-plan/interventions/${interventionId}/revisions`, { dueAt: at() }),
+    coordinator(`care-plan/interventions/${interventionId}/status`, { status: 'in_progress' }),
+    coordinator('coverage', { payerClass: 'medicare', payerName: 'Medicare', memberId: '1EG4TE5' }),
+    coordinator('contact-preferences', {
+      phones: [{ value: '+1 413 555 0100' }],
+      preferredChannels: ['phone'],
+      contactWindows: [],
+      consent: { phone: { status: 'granted' } },
+    }),
+  ];
+}
+
 /** Every episode route, who may call it, and a body it would accept. */
 const episodeRoutes: Route[] = [
   {
@@ -101,6 +147,7 @@ const episodeRoutes: Route[] = [
     roles: ['coordinator', 'admin'],
     body: { at: at() },
   },
+  ...careTeamRoutes(),
   {
     method: 'GET',
     path: (id) => `/v1/ops/episodes/${id}/workflow`,

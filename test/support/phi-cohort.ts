@@ -2,13 +2,21 @@ import {
   decide,
   DomainRuleViolation,
   evolve,
+  hrsnDomains,
+  localDateOf,
+  payerClasses,
   type CareEpisodeCommand,
   type CareEpisodeEvent,
   type CareEpisodeState,
+  type HandoffPolicies,
+  type HrsnAnswer,
+  type HrsnDomain,
+  type PayerClass,
   type StuckPolicy,
   type TcmComplexity,
 } from '@care/domain';
 import fc from 'fast-check';
+import { v5 as uuidv5 } from 'uuid';
 
 /** Letters no hexadecimal id contains, so a name found in a message was copied there. */
 const NAME_LETTERS = [...'ghijklmnopqrstuvwxyz'];
@@ -24,6 +32,35 @@ const isoDate = (min: string, max: string) =>
 
 export type EpisodeEnding = 'closed' | 'cancelled-by-feed' | 'cancelled-by-operations';
 
+/** How far a community-resource referral's closed loop got. */
+export type ReferralReached = 'requested' | 'accepted' | 'completed' | 'declined';
+
+/** What became of a coordinator's intervention, and on which day after the discharge. */
+export type InterventionOutcome =
+  | { completedAfterDays: number }
+  | { cancelledAfterDays: number }
+  | { failedAfterDays: number }
+  | 'open';
+
+export interface SeededIntervention {
+  /** Due on this day after the discharge (two hours past the discharge's time of day). */
+  dueAfterDays: number;
+  outcome: InterventionOutcome;
+}
+
+/**
+ * The coordinator's side of an episode: coverage, a social needs screen of the five core
+ * domains, contact preferences, and a care plan with a referral per need and interventions.
+ */
+export interface SeededCarePlan {
+  payerClass: PayerClass;
+  /** The domains the screen finds a need in; it asks about every core domain. */
+  needs: HrsnDomain[];
+  /** A community-resource referral for each of these needs, and how far its loop got. */
+  referrals: { domain: HrsnDomain; reached: ReferralReached }[];
+  interventions: SeededIntervention[];
+}
+
 export interface SeededEpisode {
   episodeId: string;
   encounterId: string;
@@ -38,6 +75,7 @@ export interface SeededEpisode {
   edRevisitAfterDays?: number;
   /** The primary care, home health and specialist hand-offs. */
   handoffIds: [string, string, string];
+  carePlan?: SeededCarePlan;
 }
 
 /** A patient as a hospital feed describes one: every kind of identifier Safe Harbor lists. */
@@ -57,6 +95,36 @@ export interface SeededPatient {
   episodes: SeededEpisode[];
 }
 
+const interventionOutcome: fc.Arbitrary<InterventionOutcome> = fc.oneof(
+  fc.integer({ min: 1, max: 25 }).map((completedAfterDays) => ({ completedAfterDays })),
+  fc.integer({ min: 1, max: 25 }).map((cancelledAfterDays) => ({ cancelledAfterDays })),
+  fc.integer({ min: 1, max: 25 }).map((failedAfterDays) => ({ failedAfterDays })),
+  fc.constant('open' as const),
+);
+
+const seededCarePlan: fc.Arbitrary<SeededCarePlan> = fc
+  .record({
+    payerClass: fc.constantFrom(...payerClasses),
+    needs: fc.subarray([...hrsnDomains]),
+    reached: fc.array(
+      fc.constantFrom<ReferralReached>('requested', 'accepted', 'completed', 'declined'),
+      {
+        minLength: 5,
+        maxLength: 5,
+      },
+    ),
+    interventions: fc.array(
+      fc.record({ dueAfterDays: fc.integer({ min: 0, max: 20 }), outcome: interventionOutcome }),
+      { maxLength: 3 },
+    ),
+  })
+  .map(({ payerClass, needs, reached, interventions }) => ({
+    payerClass,
+    needs,
+    referrals: needs.map((domain, index) => ({ domain, reached: reached[index]! })),
+    interventions,
+  }));
+
 const episode: fc.Arbitrary<SeededEpisode> = fc.record({
   episodeId: fc.uuid({ version: 4 }),
   encounterId: digits(10).map((value) => `ENC-${value}`),
@@ -75,6 +143,7 @@ const episode: fc.Arbitrary<SeededEpisode> = fc.record({
   readmittedAfterDays: fc.option(fc.integer({ min: 2, max: 25 }), { nil: undefined }),
   edRevisitAfterDays: fc.option(fc.integer({ min: 1, max: 25 }), { nil: undefined }),
   handoffIds: fc.tuple(fc.uuid({ version: 4 }), fc.uuid({ version: 4 }), fc.uuid({ version: 4 })),
+  carePlan: fc.option(seededCarePlan, { nil: undefined }),
 });
 
 const patient = (bornFrom: string, bornUntil: string): fc.Arbitrary<SeededPatient> =>
@@ -119,6 +188,302 @@ const stuckPolicy: StuckPolicy = {
 };
 
 type Step = (state: CareEpisodeState) => CareEpisodeCommand;
+
+/** The ids the workflow would draw for the care plan's items and referrals, stable per episode. */
+export const carePlanIds = (episode: Pick<SeededEpisode, 'episodeId'>) => {
+  const id = (name: string) => uuidv5(name, episode.episodeId);
+  return {
+    caregiver: id('caregiver'),
+    coordinationProblem: id('problem/coordination'),
+    coordinationGoal: id('goal/coordination'),
+    intervention: (index: number) => id(`intervention/${index}`),
+    needProblem: (domain: HrsnDomain) => id(`problem/${domain}`),
+    needGoal: (domain: HrsnDomain) => id(`goal/${domain}`),
+    referral: (domain: HrsnDomain) => id(`intervention/${domain}`),
+    referralHandoff: (domain: HrsnDomain) => id(`handoff/${domain}`),
+  };
+};
+
+/** Every operational id of the episode's care plan, none of which may reach analysts. */
+export const carePlanIdList = (episode: SeededEpisode): string[] => {
+  if (!episode.carePlan) return [];
+  const ids = carePlanIds(episode);
+  return [
+    ids.caregiver,
+    ids.coordinationProblem,
+    ids.coordinationGoal,
+    ...episode.carePlan.interventions.map((_, index) => ids.intervention(index)),
+    ...hrsnDomains.flatMap((domain) => [
+      ids.needProblem(domain),
+      ids.needGoal(domain),
+      ids.referral(domain),
+      ids.referralHandoff(domain),
+    ]),
+  ];
+};
+
+const carePlanHandoffs: HandoffPolicies = {
+  pcp: { acceptWithinHours: 24, completeWithinHours: 72, fallbackAssignee: 'care-team/pcp' },
+  specialist: {
+    acceptWithinHours: 48,
+    completeWithinHours: 168,
+    fallbackAssignee: 'care-team/specialist',
+  },
+  home_health: {
+    acceptWithinHours: 24,
+    completeWithinHours: 48,
+    fallbackAssignee: 'care-team/home-health',
+  },
+  snf: { acceptWithinHours: 8, completeWithinHours: 24, fallbackAssignee: 'care-team/snf' },
+  community_resource: {
+    acceptWithinHours: 72,
+    completeWithinHours: 168,
+    fallbackAssignee: 'care-team/community',
+  },
+};
+
+/** AHC HRSN answers (LOINC) that screen each core domain positive or negative. */
+const SCREEN: Record<HrsnDomain, { positive: HrsnAnswer[]; negative: HrsnAnswer[] }> = {
+  living_situation: {
+    positive: [{ question: '71802-3', answer: 'LA31994-9' }],
+    negative: [{ question: '71802-3', answer: 'LA31993-1' }],
+  },
+  food: {
+    positive: [{ question: '88122-7', answer: 'LA28397-0' }],
+    negative: [{ question: '88122-7', answer: 'LA28398-8' }],
+  },
+  transportation: {
+    positive: [{ question: '93030-5', answer: 'LA33-6' }],
+    negative: [{ question: '93030-5', answer: 'LA32-8' }],
+  },
+  utilities: {
+    positive: [{ question: '96779-4', answer: 'LA33-6' }],
+    negative: [{ question: '96779-4', answer: 'LA32-8' }],
+  },
+  interpersonal_safety: {
+    positive: ['95618-5', '95617-7', '95616-9', '95615-1'].map((question) => ({
+      question,
+      answer: 'LA6482-9',
+    })),
+    negative: ['95618-5', '95617-7', '95616-9', '95615-1'].map((question) => ({
+      question,
+      answer: 'LA6270-8',
+    })),
+  },
+};
+
+/**
+ * The coordinator's work before the plan's approval, PHI in every field of free text: coverage,
+ * the screen, contact preferences, a problem per need with its goal and referral, and a
+ * coordination problem with the interventions.
+ */
+function carePlanDrafting(
+  episode: SeededEpisode,
+  plan: SeededCarePlan,
+  subject: { patientRef: string; timeZone: string },
+  text: { phiReason: string; coordinator: string; at: (hours: number) => string },
+): Step[] {
+  const { phiReason, coordinator, at } = text;
+  const ids = carePlanIds(episode);
+  const patientId = subject.patientRef.replace('Patient/', '');
+  const targetDate = localDateOf(at(24 * 7), subject.timeZone);
+  const dueAt = (days: number) => at(days * 24 + 2);
+  return [
+    () => ({
+      type: 'RecordCoverage',
+      data: {
+        at: at(20.1),
+        payerClass: plan.payerClass,
+        payerName: 'Atlantic Mutual',
+        planType: 'HMO',
+        coverageRef: `Coverage/${patientId}-feed-1`,
+        source: 'feed',
+      },
+    }),
+    () => ({
+      type: 'RecordNeedsAssessment',
+      data: {
+        at: at(20.2),
+        assessedBy: coordinator,
+        hrsnAnswers: hrsnDomains.flatMap((domain) =>
+          plan.needs.includes(domain) ? SCREEN[domain].positive : SCREEN[domain].negative,
+        ),
+        functionalStatus: 'needs_some_help',
+        caregiver: {
+          relationship: 'spouse_or_partner',
+          caregiverRef: `RelatedPerson/${ids.caregiver}`,
+        },
+        preferredLanguage: 'en-US',
+        interpreterNeeded: false,
+        healthLiteracy: 'adequate',
+      },
+    }),
+    () => ({
+      type: 'RecordContactPreferences',
+      data: {
+        at: at(20.3),
+        recordedBy: coordinator,
+        contactRef: `${subject.patientRef}#telecom`,
+        preferredChannels: ['phone', 'sms'],
+        contactWindows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }],
+        consent: {
+          phone: { status: 'granted' },
+          email: { status: 'refused', refusalDocumented: true },
+        },
+      },
+    }),
+    () => ({
+      type: 'AddCarePlanProblem',
+      data: {
+        at: at(20.4),
+        addedBy: coordinator,
+        problem: {
+          problemId: ids.coordinationProblem,
+          source: { kind: 'free' },
+          description: phiReason,
+        },
+      },
+    }),
+    () => ({
+      type: 'AddCarePlanGoal',
+      data: {
+        at: at(20.4),
+        addedBy: coordinator,
+        goal: {
+          goalId: ids.coordinationGoal,
+          problemId: ids.coordinationProblem,
+          description: phiReason,
+          targetDate,
+        },
+      },
+    }),
+    ...plan.interventions.map(({ dueAfterDays }, index): Step => () => ({
+      type: 'AddCarePlanIntervention',
+      data: {
+        at: at(20.5),
+        addedBy: coordinator,
+        intervention: {
+          interventionId: ids.intervention(index),
+          goalId: ids.coordinationGoal,
+          description: phiReason,
+          owner: { kind: 'coordinator', id: coordinator },
+          dueAt: dueAt(dueAfterDays),
+        },
+      },
+    })),
+    ...plan.needs.flatMap((domain): Step[] => [
+      () => ({
+        type: 'AddCarePlanProblem',
+        data: {
+          at: at(20.6),
+          addedBy: coordinator,
+          problem: {
+            problemId: ids.needProblem(domain),
+            source: { kind: 'need', domain },
+            description: phiReason,
+          },
+        },
+      }),
+      () => ({
+        type: 'AddCarePlanGoal',
+        data: {
+          at: at(20.6),
+          addedBy: coordinator,
+          goal: {
+            goalId: ids.needGoal(domain),
+            problemId: ids.needProblem(domain),
+            description: phiReason,
+            targetDate,
+          },
+        },
+      }),
+    ]),
+    ...plan.referrals.map(({ domain }): Step => () => ({
+      type: 'AddCarePlanIntervention',
+      data: {
+        at: at(20.7),
+        addedBy: coordinator,
+        intervention: {
+          interventionId: ids.referral(domain),
+          goalId: ids.needGoal(domain),
+          description: phiReason,
+          owner: {
+            kind: 'handoff',
+            handoffKind: 'community_resource',
+            needDomain: domain,
+            assignee: `Organization/${episode.encounterId}-pantry`,
+          },
+          dueAt: dueAt(5),
+          handoffId: ids.referralHandoff(domain),
+        },
+      },
+    })),
+  ];
+}
+
+/** The referrals' loops after the approval: accepted, completed or declined as seeded. */
+function referralLoops(
+  episode: SeededEpisode,
+  plan: SeededCarePlan,
+  text: { phiReason: string; at: (hours: number) => string },
+): Step[] {
+  const ids = carePlanIds(episode);
+  return plan.referrals.flatMap(({ domain, reached }, index): Step[] => {
+    const handoffId = ids.referralHandoff(domain);
+    const accept: Step = () => ({
+      type: 'AcceptHandoff',
+      data: { at: text.at(26 + index), handoffId, completeWithinHours: 168 },
+    });
+    switch (reached) {
+      case 'requested':
+        return [];
+      case 'accepted':
+        return [accept];
+      case 'completed':
+        return [
+          accept,
+          () => ({ type: 'CompleteHandoff', data: { at: text.at(44 + index), handoffId } }),
+        ];
+      case 'declined':
+        return [
+          () => ({
+            type: 'DeclineHandoff',
+            data: { at: text.at(30 + index), handoffId, reason: text.phiReason },
+          }),
+        ];
+    }
+  });
+}
+
+/** What became of the coordinator's interventions, each on its day. */
+function interventionOutcomes(
+  episode: SeededEpisode,
+  plan: SeededCarePlan,
+  text: { phiReason: string; coordinator: string; at: (hours: number) => string },
+): Step[] {
+  const ids = carePlanIds(episode);
+  return plan.interventions.flatMap(({ outcome }, index): Step[] => {
+    if (outcome === 'open') return [];
+    const [status, days] =
+      'completedAfterDays' in outcome
+        ? (['completed', outcome.completedAfterDays] as const)
+        : 'cancelledAfterDays' in outcome
+          ? (['cancelled', outcome.cancelledAfterDays] as const)
+          : (['failed', outcome.failedAfterDays] as const);
+    return [
+      () => ({
+        type: 'ChangeInterventionStatus',
+        data: {
+          at: text.at(days * 24),
+          changedBy: text.coordinator,
+          interventionId: ids.intervention(index),
+          status,
+          ...(status === 'completed' ? {} : { reason: text.phiReason }),
+        },
+      }),
+    ];
+  });
+}
 
 /** Commands with free text, names and references everywhere the engine allows them. */
 function steps(
@@ -181,12 +546,21 @@ function steps(
   }
   const readmission = episode.readmittedAfterDays;
   const edRevisit = episode.edRevisitAfterDays;
+  const plan = episode.carePlan;
+  const text = { phiReason, coordinator, at };
   return [
     ...assessed,
+    ...(plan ? carePlanDrafting(episode, plan, subject, text) : []),
     () => ({
       type: 'ApprovePlan',
-      data: { at: at(22), approvedBy: coordinator, handoffKinds: ['pcp', 'home_health'] },
+      data: {
+        at: at(22),
+        approvedBy: coordinator,
+        handoffKinds: ['pcp', 'home_health'],
+        ...(plan ? { handoffs: carePlanHandoffs } : {}),
+      },
     }),
+    ...(plan ? referralLoops(episode, plan, text) : []),
     () => ({
       type: 'RequestHandoff',
       data: {
@@ -312,6 +686,7 @@ function steps(
       type: 'EvaluateStuck',
       data: { at: at(105), policy: stuckPolicy, activityFailing: false },
     }),
+    ...(plan ? interventionOutcomes(episode, plan, text) : []),
     (state) => ({
       type: 'CloseEpisode',
       // At the end of the service period, which the TCM clocks set.

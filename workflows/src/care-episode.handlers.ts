@@ -8,15 +8,26 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  carePlanOf,
   decide,
   DomainRuleViolation,
+  templateIds,
+  tenantPlanTemplates,
   type CareEpisodeCommand,
   type CareEpisodeEvent,
+  type CareEpisodeState,
+  type PlanTemplate,
   type TenantPolicy,
 } from '@care/domain';
 import {
   acceptHandoffUpdate,
+  addCarePlanGoalUpdate,
+  addCarePlanInterventionUpdate,
+  addCarePlanProblemUpdate,
+  applyCarePlanTemplateUpdate,
   approvePlanUpdate,
+  changeGoalStatusUpdate,
+  changeInterventionStatusUpdate,
   cancelDischargeSignal,
   cancelEpisodeUpdate,
   cancelReadmissionSignal,
@@ -27,15 +38,22 @@ import {
   reassignHandoffUpdate,
   recordAssessmentUpdate,
   recordContactAttemptUpdate,
+  recordContactPreferencesUpdate,
+  recordCoverageUpdate,
   recordDischargeUpdate,
   recordEdRevisitSignal,
   recordEncounterChangeSignal,
   recordFaceToFaceVisitUpdate,
   recordMedicationReconciliationUpdate,
+  recordNeedsAssessmentUpdate,
   recordReadmissionSignal,
   requestHandoffUpdate,
   retryFailingStepUpdate,
+  reviseCarePlanGoalUpdate,
+  reviseCarePlanInterventionUpdate,
+  reviseCarePlanProblemUpdate,
   STEP_FAILED_AGAIN,
+  type CarePlanItemOutcome,
   type DischargeDetails,
   type EpisodeUpdateOutcome,
   type OpsAction,
@@ -75,33 +93,41 @@ export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
    * A coordinator action: the validator refuses what the rules refuse before anything enters
    * the history; the handler decides again on the state its turn finds.
    */
-  function coordinatorUpdate<Args extends { at: string }, Result extends EpisodeUpdateOutcome>(
+  function coordinatorUpdate<
+    Args extends { at: string },
+    Result extends EpisodeUpdateOutcome,
+    Command extends CareEpisodeCommand = CareEpisodeCommand,
+  >(
     definition: UpdateDefinition<Result, [Args]>,
-    command: (args: Args, policy: TenantPolicy, newId: () => string) => CareEpisodeCommand,
-    result: (events: CareEpisodeEvent[]) => Result,
+    command: (args: Args, policy: TenantPolicy, newId: () => string) => Command,
+    result: (events: CareEpisodeEvent[], command: Command) => Result,
   ): void {
     setHandler(
       definition,
       async (args: Args) => {
-        const events = await recorder
-          .apply(command(args, await policyLoaded(), uuid4))
-          .catch(asApplicationFailure);
-        return result(events);
+        const policy = await policyLoaded();
+        try {
+          const decided = command(args, policy, uuid4);
+          return result(await recorder.apply(decided), decided);
+        } catch (error) {
+          return asApplicationFailure(error);
+        }
       },
       {
         validator: (args: Args) => {
           requireFactTime(args.at);
           const policy = context.policy();
-          // Validators do not replay, so they must not draw from the workflow's random source.
-          if (policy) dryRun(command(args, policy, () => 'not-yet-drawn'));
+          // Validators do not replay, so they must not draw from the workflow's random source:
+          // distinct placeholders stand in for the ids the handler will draw.
+          if (policy) dryRun(() => command(args, policy, placeholderIds()));
         },
       },
     );
   }
 
-  const dryRun = (command: CareEpisodeCommand): void => {
+  const dryRun = (command: CareEpisodeCommand | (() => CareEpisodeCommand)): void => {
     try {
-      decide(command, recorder.state);
+      decide(typeof command === 'function' ? command() : command, recorder.state);
     } catch (error) {
       asApplicationFailure(error);
     }
@@ -127,7 +153,12 @@ export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
     (data) => ({ type: 'RecordAssessment', data }),
     outcome,
   );
-  coordinatorUpdate(approvePlanUpdate, (data) => ({ type: 'ApprovePlan', data }), outcome);
+  // Rule 8: the draft's hand-off interventions get their hand-offs at the approval.
+  coordinatorUpdate(
+    approvePlanUpdate,
+    (data, policy) => ({ type: 'ApprovePlan', data: { ...data, handoffs: policy.handoffs } }),
+    outcome,
+  );
 
   coordinatorUpdate(
     requestHandoffUpdate,
@@ -170,6 +201,99 @@ export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
   coordinatorUpdate(
     recordMedicationReconciliationUpdate,
     (data) => ({ type: 'RecordMedicationReconciliation', data }),
+    outcome,
+  );
+
+  coordinatorUpdate(
+    recordNeedsAssessmentUpdate,
+    (data) => ({ type: 'RecordNeedsAssessment', data }),
+    outcome,
+  );
+  const itemOutcome = (events: CareEpisodeEvent[], itemId: string, handoffId?: string) => ({
+    ...outcome(events),
+    itemId,
+    ...(handoffId !== undefined ? { handoffId } : {}),
+  });
+  coordinatorUpdate(
+    addCarePlanProblemUpdate,
+    ({ problem, ...data }, _policy, newId) => ({
+      type: 'AddCarePlanProblem' as const,
+      data: { ...data, problem: { ...problem, problemId: newId() } },
+    }),
+    (events, { data }): CarePlanItemOutcome => itemOutcome(events, data.problem.problemId),
+  );
+  coordinatorUpdate(
+    addCarePlanGoalUpdate,
+    ({ goal, ...data }, _policy, newId) => ({
+      type: 'AddCarePlanGoal' as const,
+      data: { ...data, goal: { ...goal, goalId: newId() } },
+    }),
+    (events, { data }): CarePlanItemOutcome => itemOutcome(events, data.goal.goalId),
+  );
+  coordinatorUpdate(
+    addCarePlanInterventionUpdate,
+    ({ intervention, ...data }, policy, newId) => {
+      const interventionId = newId();
+      return {
+        type: 'AddCarePlanIntervention' as const,
+        data: {
+          ...data,
+          intervention: {
+            ...intervention,
+            interventionId,
+            ...(intervention.owner.kind === 'handoff' ? { handoffId: newId() } : {}),
+          },
+          handoffs: policy.handoffs,
+        },
+      };
+    },
+    (events, { data }): CarePlanItemOutcome =>
+      itemOutcome(events, data.intervention.interventionId, data.intervention.handoffId),
+  );
+  coordinatorUpdate(
+    reviseCarePlanProblemUpdate,
+    (data) => ({ type: 'ReviseCarePlanProblem', data }),
+    outcome,
+  );
+  coordinatorUpdate(
+    reviseCarePlanGoalUpdate,
+    (data) => ({ type: 'ReviseCarePlanGoal', data }),
+    outcome,
+  );
+  coordinatorUpdate(
+    reviseCarePlanInterventionUpdate,
+    (data) => ({ type: 'ReviseCarePlanIntervention', data }),
+    outcome,
+  );
+  coordinatorUpdate(
+    changeInterventionStatusUpdate,
+    (data) => ({ type: 'ChangeInterventionStatus', data }),
+    outcome,
+  );
+  coordinatorUpdate(
+    changeGoalStatusUpdate,
+    (data) => ({ type: 'ChangeGoalStatus', data }),
+    outcome,
+  );
+  coordinatorUpdate(
+    applyCarePlanTemplateUpdate,
+    ({ templateId, ...data }, policy, newId) => {
+      const template = tenantTemplate(policy, templateId);
+      return {
+        type: 'ApplyCarePlanTemplate' as const,
+        data: { ...data, template, ids: templateIds(template, newId), handoffs: policy.handoffs },
+      };
+    },
+    // The ids as the plan holds them: a repeated application answers the first one's.
+    (events, { data }) => ({
+      ...outcome(events),
+      ids: appliedTemplateIds(recorder.state, data.template),
+    }),
+  );
+  coordinatorUpdate(recordCoverageUpdate, (data) => ({ type: 'RecordCoverage', data }), outcome);
+  coordinatorUpdate(
+    recordContactPreferencesUpdate,
+    (data) => ({ type: 'RecordContactPreferences', data }),
     outcome,
   );
 
@@ -289,6 +413,54 @@ export function registerEpisodeHandlers(context: EpisodeHandlerContext): void {
       data: { ...ladderStep, reassignTo: fallbackAssignee, acceptWithinHours },
     });
   });
+}
+
+/** Distinct ids in the shape of the workflow's own (UUIDs), for a validator's dry run. */
+function placeholderIds(): () => string {
+  let drawn = 0;
+  return () => {
+    drawn += 1;
+    return `00000000-0000-4000-8000-${drawn.toString(16).padStart(12, '0')}`;
+  };
+}
+
+function tenantTemplate(policy: TenantPolicy, templateId: string): PlanTemplate {
+  const template = tenantPlanTemplates(policy).find(
+    (candidate) => candidate.templateId === templateId,
+  );
+  if (!template) {
+    throw new DomainRuleViolation(
+      'care-plan-template',
+      `The tenant has no care plan template ${templateId}.`,
+    );
+  }
+  return template;
+}
+
+/** The ids a template's items have in the plan, by the template's `kind/key` names. */
+function appliedTemplateIds(
+  state: CareEpisodeState,
+  template: PlanTemplate,
+): Record<string, string> {
+  if (state.status !== 'open') return {};
+  const plan = carePlanOf(state);
+  const ids: Record<string, string> = {};
+  const add = (
+    kind: string,
+    item: { fromTemplate?: { templateId: string; key: string } },
+    id: string | undefined,
+  ) => {
+    if (id !== undefined && item.fromTemplate?.templateId === template.templateId) {
+      ids[`${kind}/${item.fromTemplate.key}`] = id;
+    }
+  };
+  for (const problem of plan.problems) add('problem', problem, problem.problemId);
+  for (const goal of plan.goals) add('goal', goal, goal.goalId);
+  for (const intervention of plan.interventions) {
+    add('intervention', intervention, intervention.interventionId);
+    add('handoff', intervention, intervention.handoffId);
+  }
+  return ids;
 }
 
 function requireFactTime(at: string): void {

@@ -2,12 +2,23 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   CareEpisodeStage,
   CareEpisodeState,
+  ChangeGoalStatus,
+  ChangeInterventionStatus,
   ContactChannel,
+  ContactPreferences,
+  Coverage,
   EncounterChange,
+  GoalDefinition,
   HandoffKind,
   HandoffPhase,
+  InterventionDefinition,
   LaceInput,
   LadderStep,
+  NeedsAssessment,
+  ReviseCarePlanGoal,
+  ReviseCarePlanIntervention,
+  ReviseCarePlanProblem,
+  CarePlanProblem,
   StuckReason,
   TcmComplexity,
 } from '@care/domain';
@@ -146,6 +157,63 @@ export interface HandoffReassignment extends OpsAction {
   to: string;
 }
 
+/** The social needs screen and what shapes the care; the caregiver only as a reference. */
+export type NeedsAssessmentDetails = NeedsAssessment;
+
+/** After the plan's approval a change says why (`reason`); before it the draft changes freely. */
+interface CarePlanAddition {
+  at: string;
+  addedBy: string;
+  reason?: string;
+}
+
+/** A new problem; the workflow draws its id. */
+export interface CarePlanProblemAddition extends CarePlanAddition {
+  problem: Omit<CarePlanProblem, 'problemId' | 'fromTemplate'>;
+}
+
+/** A new goal of a problem of the plan; the workflow draws its id. */
+export interface CarePlanGoalAddition extends CarePlanAddition {
+  goal: Omit<GoalDefinition, 'goalId' | 'fromTemplate'>;
+}
+
+/** A new intervention for a goal; the workflow draws its id, and its hand-off's when it has one. */
+export interface CarePlanInterventionAddition extends CarePlanAddition {
+  intervention: Omit<InterventionDefinition, 'interventionId' | 'handoffId' | 'fromTemplate'>;
+}
+
+/** What an addition answers: the id the workflow drew for the new item. */
+export interface CarePlanItemOutcome extends EpisodeUpdateOutcome {
+  itemId: string;
+  /** The hand-off that carries out a hand-off intervention. */
+  handoffId?: string;
+}
+
+export type CarePlanProblemRevision = ReviseCarePlanProblem['data'];
+export type CarePlanGoalRevision = ReviseCarePlanGoal['data'];
+export type CarePlanInterventionRevision = ReviseCarePlanIntervention['data'];
+export type InterventionStatusChange = ChangeInterventionStatus['data'];
+export type GoalStatusChange = ChangeGoalStatus['data'];
+
+/** One of the tenant's care plan templates (by id), made into plan items. */
+export interface CarePlanTemplateApplication {
+  at: string;
+  appliedBy: string;
+  reason?: string;
+  templateId: string;
+}
+
+/** What applying a template answers: the ids the workflow drew, by the template's `kind/key`. */
+export interface CarePlanTemplateOutcome extends EpisodeUpdateOutcome {
+  ids: Record<string, string>;
+}
+
+/** Coverage as the episode keeps it: the payer class and references, never the member id. */
+export type CoverageDetails = Coverage;
+
+/** Channels, hours and consent; phones and emails stay in the patients store (`contactRef`). */
+export type ContactPreferencesDetails = ContactPreferences;
+
 export const recordDischargeUpdate = defineUpdate<EpisodeUpdateOutcome, [DischargeDetails]>(
   'recordDischarge',
 );
@@ -191,6 +259,51 @@ export const retryFailingStepUpdate = defineUpdate<EpisodeUpdateOutcome, [OpsAct
   'retryFailingStep',
 );
 export const cancelEpisodeUpdate = defineUpdate<EpisodeUpdateOutcome, [OpsAction]>('cancelEpisode');
+
+export const recordNeedsAssessmentUpdate = defineUpdate<
+  EpisodeUpdateOutcome,
+  [NeedsAssessmentDetails]
+>('recordNeedsAssessment');
+export const addCarePlanProblemUpdate = defineUpdate<
+  CarePlanItemOutcome,
+  [CarePlanProblemAddition]
+>('addCarePlanProblem');
+export const addCarePlanGoalUpdate = defineUpdate<CarePlanItemOutcome, [CarePlanGoalAddition]>(
+  'addCarePlanGoal',
+);
+export const addCarePlanInterventionUpdate = defineUpdate<
+  CarePlanItemOutcome,
+  [CarePlanInterventionAddition]
+>('addCarePlanIntervention');
+export const reviseCarePlanProblemUpdate = defineUpdate<
+  EpisodeUpdateOutcome,
+  [CarePlanProblemRevision]
+>('reviseCarePlanProblem');
+export const reviseCarePlanGoalUpdate = defineUpdate<EpisodeUpdateOutcome, [CarePlanGoalRevision]>(
+  'reviseCarePlanGoal',
+);
+export const reviseCarePlanInterventionUpdate = defineUpdate<
+  EpisodeUpdateOutcome,
+  [CarePlanInterventionRevision]
+>('reviseCarePlanIntervention');
+export const changeInterventionStatusUpdate = defineUpdate<
+  EpisodeUpdateOutcome,
+  [InterventionStatusChange]
+>('changeInterventionStatus');
+export const changeGoalStatusUpdate = defineUpdate<EpisodeUpdateOutcome, [GoalStatusChange]>(
+  'changeGoalStatus',
+);
+export const applyCarePlanTemplateUpdate = defineUpdate<
+  CarePlanTemplateOutcome,
+  [CarePlanTemplateApplication]
+>('applyCarePlanTemplate');
+export const recordCoverageUpdate = defineUpdate<EpisodeUpdateOutcome, [CoverageDetails]>(
+  'recordCoverage',
+);
+export const recordContactPreferencesUpdate = defineUpdate<
+  EpisodeUpdateOutcome,
+  [ContactPreferencesDetails]
+>('recordContactPreferences');
 
 export const recordReadmissionSignal = defineSignal<[ReadmissionDetails]>('recordReadmission');
 export const cancelReadmissionSignal = defineSignal<[AdmissionCancellation]>('cancelReadmission');

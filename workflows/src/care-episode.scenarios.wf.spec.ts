@@ -1,21 +1,39 @@
 import { DateTime } from 'luxon';
 import { publicHolidays, US_FEDERAL } from '@care/calendars';
-import { contactSchedule, type LaceInput, type TcmComplexity } from '@care/domain';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  contactSchedule,
+  DEFAULT_PLAN_TEMPLATES,
+  openDeadlines,
+  suggestedTemplates,
+  templateIdKeys,
+  type CarePlanIntervention,
+  type LaceInput,
+  type OpenCareEpisode,
+  type TcmComplexity,
+} from '@care/domain';
 import { EpisodeHarness, type EpisodeHandle } from '../../test/support/episode-harness';
 import {
   acceptHandoffUpdate,
+  applyCarePlanTemplateUpdate,
   approvePlanUpdate,
   cancelDischargeSignal,
+  changeInterventionStatusUpdate,
   completeHandoffUpdate,
   episodeSnapshotQuery,
   recordAssessmentUpdate,
   recordContactAttemptUpdate,
+  recordContactPreferencesUpdate,
+  recordCoverageUpdate,
   recordEdRevisitSignal,
   recordEncounterChangeSignal,
   recordFaceToFaceVisitUpdate,
   recordMedicationReconciliationUpdate,
+  recordNeedsAssessmentUpdate,
   recordReadmissionSignal,
   requestHandoffUpdate,
+  type CoverageDetails,
   type HandoffRequest,
 } from './care-episode.messages';
 import { handoffSlaWorkflowId } from './handoff-clocks';
@@ -467,5 +485,346 @@ describe('care episode scenarios (time-skipping test server)', () => {
     expect(snapshot.state).toMatchObject({ stage: 'follow_up', followUp: { riskTier: 'high' } });
     await harness.cancel(handle);
     await harness.saveHistory(handle, '8-ed-revisit-raises-tier');
+  });
+  /** The episode's state as the workflow holds it. */
+  const openState = async (handle: EpisodeHandle): Promise<OpenCareEpisode> => {
+    const { state } = await handle.query(episodeSnapshotQuery);
+    if (state.status !== 'open') throw new Error('the episode is not open');
+    return state;
+  };
+  const interventionOf = async (
+    handle: EpisodeHandle,
+    interventionId: string,
+  ): Promise<CarePlanIntervention> =>
+    (await openState(handle)).carePlan!.interventions.find(
+      (intervention) => intervention.interventionId === interventionId,
+    )!;
+
+  /** The rule a refused update names, from the failure the caller receives. */
+  const refusedRule = (error: unknown): unknown => {
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return (cause as ApplicationFailure).details?.[0];
+  };
+
+  const FOOD_INSECURE = [
+    { question: '88122-7', answer: 'LA28397-0' },
+    { question: '88123-5', answer: 'LA6729-3' },
+    { question: '93030-5', answer: 'LA32-8' },
+  ];
+
+  it('9. care plan: a food-insecure heart-failure patient gets both templates, the food referral climbs the ladder, an intervention done late is overdue until done', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle, episodeId } = await harness.discharge();
+    const dischargedAt = await harness.now();
+    await handle.executeUpdate(recordAssessmentUpdate, {
+      args: [
+        { at: dischargedAt, assessedBy: 'Practitioner/rn-7', lace: HIGH_RISK, complexity: 'high' },
+      ],
+    });
+
+    await handle.executeUpdate(recordNeedsAssessmentUpdate, {
+      args: [
+        {
+          at: await harness.now(),
+          assessedBy: 'Practitioner/rn-7',
+          hrsnAnswers: FOOD_INSECURE,
+          functionalStatus: 'needs_some_help',
+          caregiver: {
+            relationship: 'child',
+            caregiverRef: 'RelatedPerson/6f1c1d0e-9a1b-4c55-8e0e-3f4b9a2d7c11',
+          },
+          preferredLanguage: 'es-mx',
+          interpreterNeeded: true,
+          healthLiteracy: 'limited',
+        },
+      ],
+    });
+    const [assessed] = harness.events(episodeId, 'care.episode.needs_assessed.v1');
+    expect(assessed!.data).toMatchObject({
+      needs: [{ domain: 'food', severity: 'moderate' }],
+      preferredLanguage: 'es-MX',
+      caregiver: { relationship: 'child' },
+    });
+    const [suggested] = suggestedTemplates(assessed!.data.needs, DEFAULT_PLAN_TEMPLATES);
+    expect(suggested?.templateId).toBe('need-food');
+
+    const heartFailure = await handle.executeUpdate(applyCarePlanTemplateUpdate, {
+      args: [
+        {
+          at: await harness.now(),
+          appliedBy: 'Practitioner/rn-7',
+          templateId: 'hrrp-heart-failure',
+        },
+      ],
+    });
+    const food = await handle.executeUpdate(applyCarePlanTemplateUpdate, {
+      args: [
+        {
+          at: await harness.now(),
+          appliedBy: 'Practitioner/rn-7',
+          templateId: suggested!.templateId,
+        },
+      ],
+    });
+    expect(Object.keys(food.ids).sort()).toEqual(templateIdKeys(suggested!).sort());
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const id of [...Object.values(heartFailure.ids), ...Object.values(food.ids)]) {
+      expect(id).toMatch(uuid);
+    }
+    const referralHandoffId = food.ids['handoff/food-bank-referral']!;
+    const referralId = food.ids['intervention/food-bank-referral']!;
+    const weightsId = heartFailure.ids['intervention/hf-daily-weights']!;
+
+    // Rule 8 at the approval: the draft's referral gets its hand-off, under the tenant's policy.
+    const approved = await handle.executeUpdate(approvePlanUpdate, {
+      args: [{ at: await harness.now(), approvedBy: 'Practitioner/md-3', handoffKinds: [] }],
+    });
+    expect(approved.stage).toBe('handoff');
+    const [requested] = harness.events(episodeId, 'care.episode.handoff_requested.v1');
+    expect(requested!.data).toMatchObject({
+      handoffId: referralHandoffId,
+      kind: 'community_resource',
+      assignee: 'care-team/transitions-community',
+    });
+    expect((await openState(handle)).carePlan).toMatchObject({ version: 1 });
+    await contact(handle, await harness.now(), true);
+
+    // The daily-weights teaching is due by the end of business day 1; nobody documents it.
+    const weights = await interventionOf(handle, weightsId);
+    expect(local(weights.dueAt).toISODate()).toBe(
+      local(dischargedAt).plus({ days: 1 }).toISODate(),
+    );
+    await harness.skipTo(new Date(Date.parse(weights.dueAt) + 60_000));
+    const overdue = await harness.snapshotWhen(handle, (snapshot) =>
+      snapshot.stuckReasons.includes('intervention-overdue'),
+    );
+    expect(overdue.stuckReasons).toEqual(['intervention-overdue']);
+    const flagged = harness
+      .events(episodeId, 'care.episode.stuck_flagged.v2')
+      .find((event) => event.data.reasons.includes('intervention-overdue'))!;
+    // The episode's own timer, set for the intervention's due time, saw it at once.
+    expect(Date.parse(flagged.data.at) - Date.parse(weights.dueAt)).toBeGreaterThan(0);
+    expect(Date.parse(flagged.data.at) - Date.parse(weights.dueAt)).toBeLessThan(60_000);
+    const deadline = openDeadlines(overdue.state as OpenCareEpisode).find(
+      (open) => open.interventionId === weightsId,
+    );
+    expect(deadline).toEqual({
+      kind: 'intervention',
+      dueAt: weights.dueAt,
+      interventionId: weightsId,
+    });
+    expect(Date.parse(deadline!.dueAt)).toBeLessThan(Date.parse(await harness.now()));
+    expect((await searchAttributes(handle)).get(careSearchAttributes.stuckReasons)).toEqual([
+      'intervention-overdue',
+    ]);
+
+    // Done late: documented the next morning, the episode is no longer stuck for it.
+    await harness.skipTo(atDay(dischargedAt, 2, 9));
+    await handle.executeUpdate(changeInterventionStatusUpdate, {
+      args: [
+        {
+          at: await harness.now(),
+          changedBy: 'Practitioner/rn-7',
+          interventionId: weightsId,
+          status: 'completed',
+        },
+      ],
+    });
+    const cleared = await harness.snapshotWhen(
+      handle,
+      (snapshot) => snapshot.stuckReasons.length === 0,
+    );
+    expect(cleared.stuckReasons).toEqual([]);
+    const done = await interventionOf(handle, weightsId);
+    expect(done.status).toBe('completed');
+    expect(Date.parse(done.completedAt!)).toBeGreaterThan(Date.parse(done.dueAt));
+    await contact(handle, await harness.now(), true);
+    for (const key of ['hf-low-sodium-diet', 'hf-medication-review']) {
+      await handle.executeUpdate(changeInterventionStatusUpdate, {
+        args: [
+          {
+            at: await harness.now(),
+            changedBy: 'Practitioner/rn-7',
+            interventionId: heartFailure.ids[`intervention/${key}`]!,
+            status: 'completed',
+          },
+        ],
+      });
+    }
+
+    // Rule 8: the community referral's acceptance SLA passes: reminded, escalated, reassigned.
+    const slaHours =
+      (Date.parse(requested!.data.acceptDue) - Date.parse(requested!.data.at)) / 3_600_000;
+    await harness.skipTo(new Date(Date.parse(requested!.data.acceptDue) + 60_000));
+    const breached = await harness.snapshotWhen(handle, (snapshot) =>
+      snapshot.stuckReasons.includes('handoff-sla'),
+    );
+    // The referral's own intervention (due by business day 2) is overdue with it.
+    expect(breached.stuckReasons).toEqual(
+      expect.arrayContaining(['handoff-sla', 'intervention-overdue']),
+    );
+    await harness.skip(slaHours);
+    await harness.snapshotWhen(handle, () =>
+      harness.eventTypes(episodeId).includes('handoff_reassigned'),
+    );
+    await handle.executeUpdate(acceptHandoffUpdate, {
+      args: [{ handoffId: referralHandoffId, at: await harness.now() }],
+    });
+    await handle.executeUpdate(completeHandoffUpdate, {
+      args: [{ handoffId: referralHandoffId, at: await harness.now() }],
+    });
+
+    // The loop closes through the hand-off: its completion completes the referral.
+    const referral = await interventionOf(handle, referralId);
+    expect(referral).toMatchObject({ status: 'completed', handoffId: referralHandoffId });
+    const types = harness.eventTypes(episodeId);
+    expect(types.filter((type) => type.startsWith('handoff_'))).toEqual([
+      'handoff_requested',
+      'handoff_reminder_sent',
+      'handoff_escalated',
+      'handoff_reassigned',
+      'handoff_accepted',
+      'handoff_completed',
+    ]);
+    expect(types.slice(0, 7)).toEqual([
+      'discharge_recorded',
+      'tcm_clocks_started',
+      'assessment_recorded',
+      'needs_assessed',
+      'care_plan_template_applied',
+      'care_plan_template_applied',
+      'plan_approved',
+    ]);
+    const closedByHandoff = harness
+      .events(episodeId, 'care.episode.care_plan_intervention_status_changed.v1')
+      .filter((event) => event.data.handoffId === referralHandoffId);
+    expect(closedByHandoff.map((event) => event.data.to)).toEqual(['completed']);
+    await harness.cancel(handle);
+    await harness.saveHistory(handle, '9-care-plan-food-referral');
+  });
+
+  const coverage = (at: string, details: Partial<CoverageDetails>): CoverageDetails => ({
+    at,
+    payerClass: 'medicare',
+    source: 'coordinator',
+    recordedBy: 'Practitioner/rn-7',
+    coverageRef: 'Coverage/5b0f7a52-3c1d-4e9a-8f61-2d7c9e4b1a30-coordinator-1',
+    ...details,
+  });
+
+  it('10. rule 5: a Medicare Advantage patient with every requirement met is billed 99496 to their plan', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle } = await harness.discharge();
+    const dischargedAt = await harness.now();
+    await handle.executeUpdate(recordCoverageUpdate, {
+      args: [coverage(dischargedAt, { payerClass: 'medicare_advantage', planType: 'HM' })],
+    });
+    await assessAndPlan(handle, HIGH_RISK, 'high');
+    for (const day of [1, 2]) {
+      await harness.skipTo(atDay(dischargedAt, day));
+      await contact(handle, await harness.now(), true);
+    }
+    await harness.skipTo(atDay(dischargedAt, 4));
+    await visitWithReconciliation(handle, await harness.now());
+    for (const day of [7, 14, 21, 28]) {
+      await harness.skipTo(atDay(dischargedAt, day));
+      await contact(handle, await harness.now(), true);
+    }
+
+    const final = await handle.result();
+
+    expect(final).toMatchObject({
+      stage: 'closed',
+      outcome: { billable: true, cptCode: '99496', payerClass: 'medicare_advantage' },
+      coverages: [{ payerClass: 'medicare_advantage', source: 'coordinator' }],
+    });
+    await harness.saveHistory(handle, '10-medicare-advantage-99496');
+  });
+
+  it('11. rule 5: a commercial payer that does not pay the tenant for TCM closes not billable (coverage)', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle } = await harness.discharge();
+    const dischargedAt = await harness.now();
+    await handle.executeUpdate(recordCoverageUpdate, {
+      args: [
+        {
+          at: dischargedAt,
+          payerClass: 'commercial',
+          planType: 'PPO',
+          coverageRef: 'Coverage/5b0f7a52-3c1d-4e9a-8f61-2d7c9e4b1a30-feed-1',
+          source: 'feed',
+        },
+      ],
+    });
+    await assessAndPlan(handle, MODERATE_RISK, 'moderate');
+    await contact(handle, await harness.now(), true);
+    await harness.skipTo(atDay(dischargedAt, 9));
+    await visitWithReconciliation(handle, await harness.now());
+
+    const final = await handle.result();
+
+    expect(final).toMatchObject({
+      stage: 'closed',
+      outcome: {
+        billable: false,
+        failedRule: 'tcm-coverage',
+        reason: 'not-billable: coverage (commercial)',
+      },
+    });
+    await harness.saveHistory(handle, '11-commercial-not-billable');
+  });
+
+  it('12. contact consent: a patient who refused phone contact is not called; the portal reaches them', async () => {
+    await harness.skipTo(await nextQuietMonday());
+    const { handle, episodeId } = await harness.discharge();
+    await handle.executeUpdate(recordContactPreferencesUpdate, {
+      args: [
+        {
+          at: await harness.now(),
+          recordedBy: 'Practitioner/rn-7',
+          contactRef: 'Patient/5b0f7a52-3c1d-4e9a-8f61-2d7c9e4b1a30#telecom',
+          preferredChannels: ['portal', 'sms'],
+          contactWindows: [
+            { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' },
+          ],
+          consent: {
+            phone: { status: 'refused', refusalDocumented: true },
+            portal: { status: 'granted' },
+          },
+        },
+      ],
+    });
+    await assessAndPlan(handle, MODERATE_RISK, 'moderate');
+
+    const refusal = await contact(handle, await harness.now(), true).catch(
+      (error: unknown) => error,
+    );
+    expect(refusedRule(refusal)).toBe('contact-consent');
+    const reached = await handle.executeUpdate(recordContactAttemptUpdate, {
+      args: [
+        {
+          at: await harness.now(),
+          reached: true,
+          channel: 'portal',
+          attemptedBy: 'Practitioner/rn-7',
+        },
+      ],
+    });
+
+    expect(reached.recorded).toBe(true);
+    expect(
+      harness
+        .events(episodeId, 'care.episode.contact_attempted.v1')
+        .map((event) => event.data.channel),
+    ).toEqual(['portal']);
+    const [recorded] = harness.events(episodeId, 'care.episode.contact_preferences_recorded.v1');
+    expect(recorded!.data.consent).toEqual({
+      phone: { status: 'refused', refusalDocumented: true },
+      portal: { status: 'granted' },
+    });
+    await harness.cancel(handle);
+    await harness.saveHistory(handle, '12-phone-refused-portal-reached');
   });
 });

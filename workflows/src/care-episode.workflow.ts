@@ -13,6 +13,7 @@ import {
   isTerminalStage,
   nextDeadline,
   nextStuckCheck,
+  tenantTcmPayerClasses,
   type CareEpisodeCommand,
   type CareEpisodeState,
   type OpenCareEpisode,
@@ -93,6 +94,9 @@ export async function careEpisode(input: CareEpisodeInput): Promise<CareEpisodeS
     policy = await loadTenantPolicy({ tenantId: input.tenantId, years: [year, year + 1] });
   }
   const { stuck, calendar } = policy;
+  // Rule 5: the payer classes that pay the tenant for TCM. An episode without coverage (every
+  // one recorded before coverage could be) closes as it always did, so no patch is needed.
+  const tcmPayerClasses = tenantTcmPayerClasses(policy);
   await applyOwn({ type: 'StartTcmClocks', data: { at: now(), calendar } });
 
   const publish = searchAttributePublisher(input.tenantId);
@@ -102,7 +106,7 @@ export async function careEpisode(input: CareEpisodeInput): Promise<CareEpisodeS
     const serviceEnds = Date.parse(open()!.deadlines!.serviceEnds);
     const activityFailing = recorder.activityFailing;
     if (Date.now() >= serviceEnds) {
-      await applyOwn({ type: 'CloseEpisode', data: { at: now() } });
+      await applyOwn({ type: 'CloseEpisode', data: { at: now(), tcmPayerClasses } });
     } else {
       await applyOwn({
         type: 'EvaluateStuck',

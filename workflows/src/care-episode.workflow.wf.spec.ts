@@ -3,6 +3,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import { EpisodeHarness } from '../../test/support/episode-harness';
 import { until } from '../../test/support/until';
 import {
+  addCarePlanGoalUpdate,
+  addCarePlanInterventionUpdate,
+  addCarePlanProblemUpdate,
+  applyCarePlanTemplateUpdate,
   approvePlanUpdate,
   cancelEpisodeUpdate,
   episodeSnapshotQuery,
@@ -204,6 +208,74 @@ describe('careEpisode workflow', () => {
       },
     ]);
     expect((await handle.result()).status).toBe('open');
+  });
+
+  it('care plan: the workflow draws the ids of new items, a template applied again answers its first ids, an unknown one is refused (care-plan-template)', async () => {
+    const { handle, episodeId } = await harness.discharge();
+    const at = await harness.now();
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+    const problem = await handle.executeUpdate(addCarePlanProblemUpdate, {
+      args: [{ at, addedBy: 'rn-7', problem: { source: { kind: 'free' }, description: 'Falls' } }],
+    });
+    const goal = await handle.executeUpdate(addCarePlanGoalUpdate, {
+      args: [
+        {
+          at,
+          addedBy: 'rn-7',
+          goal: {
+            problemId: problem.itemId,
+            description: 'No fall at home',
+            targetDate: at.slice(0, 10),
+          },
+        },
+      ],
+    });
+    // Two hand-off interventions in a row: each draws an id of its own for its hand-off.
+    const referrals = [];
+    for (const handoffKind of ['home_health', 'specialist'] as const) {
+      referrals.push(
+        await handle.executeUpdate(addCarePlanInterventionUpdate, {
+          args: [
+            {
+              at,
+              addedBy: 'rn-7',
+              intervention: {
+                goalId: goal.itemId,
+                description: 'Home safety visit',
+                owner: { kind: 'handoff', handoffKind },
+                dueAt: new Date(Date.parse(at) + 86_400_000).toISOString(),
+              },
+            },
+          ],
+        }),
+      );
+    }
+    const first = await handle.executeUpdate(applyCarePlanTemplateUpdate, {
+      args: [{ at, appliedBy: 'rn-7', templateId: 'need-transportation' }],
+    });
+    const again = await handle.executeUpdate(applyCarePlanTemplateUpdate, {
+      args: [{ at, appliedBy: 'rn-7', templateId: 'need-transportation' }],
+    });
+    const unknown = await handle
+      .executeUpdate(applyCarePlanTemplateUpdate, {
+        args: [{ at, appliedBy: 'rn-7', templateId: 'no-such-template' }],
+      })
+      .catch((error: unknown) => error);
+
+    for (const id of [
+      problem.itemId,
+      goal.itemId,
+      ...referrals.flatMap((r) => [r.itemId, r.handoffId]),
+    ]) {
+      expect(id).toMatch(uuid);
+    }
+    expect(new Set(referrals.map((referral) => referral.handoffId)).size).toBe(2);
+    expect(again).toMatchObject({ recorded: false, ids: first.ids });
+    expect(Object.keys(first.ids)).toHaveLength(5);
+    expect(refusedRule(unknown)).toBe('care-plan-template');
+    expect(harness.events(episodeId, 'care.episode.care_plan_template_applied.v1')).toHaveLength(1);
+    await harness.cancel(handle);
   });
 
   it('continues as new once its history reaches the limit, keeping state, version and handlers', async () => {

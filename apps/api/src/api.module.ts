@@ -7,6 +7,7 @@ import { DischargesModule } from './discharges/discharges.module';
 import { EpisodeActionsModule } from './episode-actions/episode-actions.module';
 import { IntakeModule } from './intake/intake.module';
 import { EpisodesModule } from './episodes/episodes.module';
+import { FhirReadModule } from './fhir-read/fhir-read.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpsModule } from './ops/ops.module';
@@ -35,6 +36,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DischargesModule,
     EpisodeActionsModule,
     IntakeModule,
+    FhirReadModule,
     CodecModule,
     WebhooksModule,
     ReportsModule,

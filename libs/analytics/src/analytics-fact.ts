@@ -16,6 +16,6 @@ export interface EpisodeMoment {
   at: string;
   /** The episode's zone: its calendar's, else the tenant's. */
   timeZone: string;
-  /** A key for a part of the episode (a hand-off, a readmission, an ED revisit), stable within it. */
+  /** A key for a part of the episode (a hand-off, a plan item, …), stable within it. */
   partKey: (part: EpisodePart, operationalId: string) => string;
 }

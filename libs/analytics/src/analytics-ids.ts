@@ -9,9 +9,10 @@ export const analyticsEventId = (sourceEventId: string, episodeKey: string): str
   uuidv5(`event:${sourceEventId}`, episodeKey);
 
 /** The parts of an episode that have keys of their own on the analytics stream. */
-export type EpisodePart = 'handoff' | 'readmission' | 'ed-revisit';
+export type EpisodePart =
+  'handoff' | 'readmission' | 'ed-revisit' | 'problem' | 'goal' | 'intervention';
 
-/** A key for a part of the episode (a hand-off, a readmission, an ED revisit), stable within it. */
+/** A key for a part of the episode (a hand-off, a plan item, …), stable within it. */
 export const episodePartKey = (
   part: EpisodePart,
   operationalId: string,

@@ -1,9 +1,11 @@
 import type {
   EpisodeCancelled,
   EpisodeClosed,
+  EpisodeClosedV2,
   EpisodeEscalated,
   StuckCleared,
   StuckFlagged,
+  StuckFlaggedV2,
 } from '@care/domain';
 import type { AnalyticsFact, EpisodeMoment } from './analytics-fact';
 import { dayOffset, hoursBetween } from './episode-clock';
@@ -13,7 +15,10 @@ import { optional } from './optional-field';
 const stuckSince = ({ before }: EpisodeMoment): string | undefined =>
   before.status === 'open' ? before.stuck?.since : undefined;
 
-export const stuckFlaggedFact = ({ data }: StuckFlagged, moment: EpisodeMoment): AnalyticsFact => ({
+export const stuckFlaggedFact = (
+  { data }: StuckFlagged | StuckFlaggedV2,
+  moment: EpisodeMoment,
+): AnalyticsFact => ({
   type: 'care.analytics.stuck_flagged.v1',
   data: {
     reasons: [...data.reasons],
@@ -35,7 +40,10 @@ export function stuckClearedFact(
 }
 
 /** Rule 5's outcome without its free-text reason, and the facts the rules judged. */
-export function closedFact({ data }: EpisodeClosed, moment: EpisodeMoment): AnalyticsFact {
+export function closedFact(
+  { data }: EpisodeClosed | EpisodeClosedV2,
+  moment: EpisodeMoment,
+): AnalyticsFact {
   const { episode, timeZone } = moment;
   const { outcome } = data;
   const { visitAt } = episode;
@@ -43,7 +51,11 @@ export function closedFact({ data }: EpisodeClosed, moment: EpisodeMoment): Anal
     type: 'care.analytics.episode_closed.v1',
     data: {
       outcome: outcome.billable
-        ? { billable: true, cptCode: outcome.cptCode }
+        ? {
+            billable: true,
+            cptCode: outcome.cptCode,
+            ...optional('payerClass', outcome.payerClass),
+          }
         : { billable: false, failedRule: outcome.failedRule },
       ...optional('contactRequirementMet', contactRequirementMet(episode)),
       ...(visitAt === undefined

@@ -62,3 +62,7 @@ export const localYear = (instant: string, timeZone: string): number =>
 /** Whether the local day of `first` is the same as or before the local day of `second`. */
 export const sameDayOrBefore = (first: string, second: string, timeZone: string): boolean =>
   localDate(first, timeZone) <= localDate(second, timeZone);
+
+/** Whole days from the local day of `from` to a local date (YYYY-MM-DD), in the zone. */
+export const dayOffsetToDate = (from: string, date: string, timeZone: string): number =>
+  Math.round((Date.parse(`${date}T00:00:00Z`) - localMidnightUtc(from, timeZone)) / DAY_MS);

@@ -12,6 +12,7 @@ import {
 } from '@care/domain';
 import type { AnalyticsFact, EpisodeMoment } from './analytics-fact';
 import { hoursBetween } from './episode-clock';
+import { optional } from './optional-field';
 
 type HandoffEvent =
   | HandoffRequested
@@ -60,7 +61,11 @@ export function handoffFact(event: HandoffEvent, moment: EpisodeMoment): Analyti
     case 'care.episode.handoff_requested.v1':
       return {
         type: 'care.analytics.handoff_requested.v1',
-        data: { ...common, acceptWithinHours: hoursBetween(at, event.data.acceptDue) },
+        data: {
+          ...common,
+          acceptWithinHours: hoursBetween(at, event.data.acceptDue),
+          ...optional('needDomain', handoff.needDomain),
+        },
       };
     case 'care.episode.handoff_accepted.v1':
       return {

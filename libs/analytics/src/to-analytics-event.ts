@@ -4,6 +4,14 @@ import type { AnalyticsFact, EpisodeMoment } from './analytics-fact';
 import { analyticsEventId, episodePartKey } from './analytics-ids';
 import type { AnalyticsInput } from './analytics-input';
 import {
+  goalStatusFact,
+  interventionStatusFact,
+  itemAddedFact,
+  itemRevisedFact,
+  planRevisedFact,
+  templateAppliedFact,
+} from './care-plan-facts';
+import {
   cancelledFact,
   closedFact,
   escalatedFact,
@@ -21,6 +29,7 @@ import {
 } from './follow-up-facts';
 import { handoffFact } from './handoff-facts';
 import { assessmentFact, followUpFact, planFact, riskTierRaisedFact } from './intake-facts';
+import { contactPreferencesFact, coverageFact, needsFact } from './needs-facts';
 
 /** What the event adds for analysts; undefined for an event they do not get. */
 function factOf(event: CareEpisodeEvent, moment: EpisodeMoment): AnalyticsFact | undefined {
@@ -61,10 +70,12 @@ function factOf(event: CareEpisodeEvent, moment: EpisodeMoment): AnalyticsFact |
     case 'care.episode.encounter_changed.v1':
       return encounterChangedFact(event);
     case 'care.episode.stuck_flagged.v1':
+    case 'care.episode.stuck_flagged.v2':
       return stuckFlaggedFact(event, moment);
     case 'care.episode.stuck_cleared.v1':
       return stuckClearedFact(event, moment);
     case 'care.episode.closed.v1':
+    case 'care.episode.closed.v2':
       return closedFact(event, moment);
     case 'care.episode.cancelled.v1':
       return cancelledFact(event);
@@ -74,6 +85,28 @@ function factOf(event: CareEpisodeEvent, moment: EpisodeMoment): AnalyticsFact |
     // analyst can count that the stuck events do not already show.
     case 'care.episode.step_retried.v1':
       return undefined;
+    case 'care.episode.needs_assessed.v1':
+      return needsFact(event);
+    case 'care.episode.care_plan_problem_added.v1':
+    case 'care.episode.care_plan_goal_added.v1':
+    case 'care.episode.care_plan_intervention_added.v1':
+      return itemAddedFact(event, moment);
+    case 'care.episode.care_plan_problem_revised.v1':
+    case 'care.episode.care_plan_goal_revised.v1':
+    case 'care.episode.care_plan_intervention_revised.v1':
+      return itemRevisedFact(event, moment);
+    case 'care.episode.care_plan_revised.v1':
+      return planRevisedFact(event);
+    case 'care.episode.care_plan_template_applied.v1':
+      return templateAppliedFact(event, moment);
+    case 'care.episode.care_plan_intervention_status_changed.v1':
+      return interventionStatusFact(event, moment);
+    case 'care.episode.care_plan_goal_status_changed.v1':
+      return goalStatusFact(event, moment);
+    case 'care.episode.coverage_recorded.v1':
+      return coverageFact(event);
+    case 'care.episode.contact_preferences_recorded.v1':
+      return contactPreferencesFact(event);
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

@@ -13,6 +13,7 @@ import type { Response } from 'express';
 import { mergeMap, type Observable } from 'rxjs';
 import { AUDITED, type AuditedRoute } from './audited.decorator';
 import { AuditLog } from './audit-log';
+import { auditScopeOf } from './audit-scope';
 
 /**
  * Records an audited route's access before its answer leaves: when the audit log cannot be
@@ -36,7 +37,9 @@ export class AuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
         const param = request.params.episodeId;
-        const episodeIds = typeof param === 'string' ? [param] : episodeIdsIn(result);
+        const scope = auditScopeOf(response);
+        const episodeIds =
+          scope?.episodeIds ?? (typeof param === 'string' ? [param] : episodeIdsIn(result));
         try {
           await this.auditLog.record({
             requestId: typeof request.id === 'string' ? request.id : JSON.stringify(request.id),
@@ -45,7 +48,7 @@ export class AuditInterceptor implements NestInterceptor {
             tenantId: request.principal.tenantId,
             action: route.action,
             episodeIds,
-            fields: route.fields,
+            fields: scope?.fields ?? route.fields,
             status: response.statusCode,
           });
         } catch (error) {

@@ -1,19 +1,19 @@
 import type { Projection, RecordedEvent, SqlExecutor } from '@care/event-store';
 
 const DISCHARGE_RECORDED = 'care.episode.discharge_recorded.v1';
-const CLOSED = 'care.episode.closed.v1';
+const CLOSED = ['care.episode.closed.v1', 'care.episode.closed.v2'];
 const CANCELLED = 'care.episode.cancelled.v1';
 
 /** One row per episode: whose it is and whether it is still open. Kept in the append's transaction. */
 export const episodeSummaryProjection: Projection = {
   name: 'episode-summary',
   mode: 'inline',
-  eventTypes: [DISCHARGE_RECORDED, CLOSED, CANCELLED],
+  eventTypes: [DISCHARGE_RECORDED, ...CLOSED, CANCELLED],
   tables: ['episode_summaries'],
   async apply(events: readonly RecordedEvent[], sql: SqlExecutor): Promise<void> {
     for (const event of events) {
       if (event.type === DISCHARGE_RECORDED) await discharged(event, sql);
-      else await ended(event, event.type === CLOSED ? 'closed' : 'cancelled', sql);
+      else await ended(event, CLOSED.includes(event.type) ? 'closed' : 'cancelled', sql);
     }
   },
 };

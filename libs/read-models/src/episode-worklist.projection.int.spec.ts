@@ -128,6 +128,91 @@ describe('episode worklist projection (real PostgreSQL)', () => {
     ]);
   });
 
+  it('keeps one deadline per open intervention, keyed by the intervention, and drops a completed one', async () => {
+    const episodeId = randomUUID();
+    const [weights, diet] = [randomUUID(), randomUUID()];
+    const WEIGHTS_DUE = '2027-01-20T04:59:59.999Z';
+    const DIET_DUE = '2027-01-21T04:59:59.999Z';
+    const intervention = (interventionId: string, dueAt: string): CareEpisodeEvent => ({
+      type: 'care.episode.care_plan_intervention_added.v1',
+      data: {
+        at: '2027-01-16T16:00:00.000Z',
+        addedBy: 'rn-7',
+        intervention: {
+          interventionId,
+          goalId: 'g-hf',
+          description: 'Teach the patient',
+          owner: { kind: 'care_team', team: 'care-team/transitions' },
+          dueAt,
+        },
+      },
+    });
+    await append(episodeId, [
+      ...history(episodeId),
+      {
+        type: 'care.episode.care_plan_problem_added.v1',
+        data: {
+          at: '2027-01-16T16:00:00.000Z',
+          addedBy: 'rn-7',
+          problem: { problemId: 'p-hf', source: { kind: 'free' }, description: 'Heart failure' },
+        },
+      },
+      {
+        type: 'care.episode.care_plan_goal_added.v1',
+        data: {
+          at: '2027-01-16T16:00:00.000Z',
+          addedBy: 'rn-7',
+          goal: {
+            goalId: 'g-hf',
+            problemId: 'p-hf',
+            description: 'Self-care',
+            targetDate: '2027-01-22',
+          },
+        },
+      },
+      intervention(weights, WEIGHTS_DUE),
+      intervention(diet, DIET_DUE),
+    ]);
+    await new AsyncProjectionRunner(app, store, episodeWorklistProjection).catchUp();
+    const interventionRows = () =>
+      owner.query<{ item_id: string; handoff_id: string; due_at: Date }[]>(
+        `SELECT item_id, handoff_id, due_at FROM episode_deadlines
+          WHERE episode_id = $1 AND kind = 'intervention' ORDER BY due_at`,
+        [episodeId],
+      );
+
+    expect(await interventionRows()).toEqual([
+      { item_id: weights, handoff_id: '', due_at: new Date(WEIGHTS_DUE) },
+      { item_id: diet, handoff_id: '', due_at: new Date(DIET_DUE) },
+    ]);
+    expect((await row(episodeId))?.next_due_at).toEqual(new Date(WEIGHTS_DUE));
+
+    await store.append(
+      episodeId,
+      8,
+      [
+        {
+          eventId: deterministicEventId(episodeId, 9),
+          type: 'care.episode.care_plan_intervention_status_changed.v1',
+          data: {
+            at: '2027-01-19T15:00:00.000Z',
+            interventionId: weights,
+            from: 'requested',
+            to: 'completed',
+            changedBy: 'rn-7',
+          },
+          metadata: { tenantId: TENANT },
+        },
+      ],
+      { streamType: 'care-episode' },
+    );
+    await new AsyncProjectionRunner(app, store, episodeWorklistProjection).catchUp();
+
+    expect(await interventionRows()).toEqual([
+      { item_id: diet, handoff_id: '', due_at: new Date(DIET_DUE) },
+    ]);
+  });
+
   it.each([
     ['no metadata', undefined],
     ['no tenant in its metadata', { workflowId: 'care-episode-x' }],

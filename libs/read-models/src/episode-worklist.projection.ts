@@ -105,13 +105,16 @@ async function save(
   await sql.query(`DELETE FROM episode_deadlines WHERE episode_id = $1`, [episodeId]);
   if (deadlines.length === 0) return;
   await sql.query(
-    `INSERT INTO episode_deadlines (episode_id, tenant_id, kind, handoff_id, due_at)
-     SELECT $1, $2, kind, handoff_id, due_at
-       FROM unnest($3::text[], $4::text[], $5::timestamptz[]) AS d(kind, handoff_id, due_at)`,
+    `INSERT INTO episode_deadlines (episode_id, tenant_id, kind, item_id, handoff_id, due_at)
+     SELECT $1, $2, kind, item_id, handoff_id, due_at
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[])
+         AS d(kind, item_id, handoff_id, due_at)`,
     [
       episodeId,
       state.tenantId,
       deadlines.map((deadline) => deadline.kind),
+      // The item a deadline belongs to: one row per hand-off phase and per intervention.
+      deadlines.map((deadline) => deadline.handoffId ?? deadline.interventionId ?? ''),
       deadlines.map((deadline) => deadline.handoffId ?? ''),
       deadlines.map((deadline) => deadline.dueAt),
     ],

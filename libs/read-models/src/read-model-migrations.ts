@@ -4,6 +4,7 @@ import { EpisodeWorklist1765000000000 } from './migrations/1765000000000-episode
 import { EpisodeCountsFunction1765200000000 } from './migrations/1765200000000-episode-counts-function';
 import { EpisodeWorklistNotify1765300000000 } from './migrations/1765300000000-episode-worklist-notify';
 import { EpisodeEventsNameTheirTenant1765900000000 } from './migrations/1765900000000-episode-events-name-their-tenant';
+import { EpisodeDeadlineItems1766410000000 } from './migrations/1766410000000-episode-deadline-items';
 
 export const readModelMigrations = [
   CreateEpisodeReadModels1764400000000,
@@ -12,4 +13,5 @@ export const readModelMigrations = [
   EpisodeCountsFunction1765200000000,
   EpisodeWorklistNotify1765300000000,
   EpisodeEventsNameTheirTenant1765900000000,
+  EpisodeDeadlineItems1766410000000,
 ];

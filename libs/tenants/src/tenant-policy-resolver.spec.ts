@@ -1,5 +1,12 @@
 import { publicHolidays, US_FEDERAL } from '@care/calendars';
-import { DEFAULT_ESCALATION_LADDER } from '@care/domain';
+import {
+  DEFAULT_ESCALATION_LADDER,
+  DEFAULT_PLAN_TEMPLATES,
+  DEFAULT_TCM_PAYER_CLASSES,
+  tenantPlanTemplates,
+  tenantTcmPayerClasses,
+  type PlanTemplate,
+} from '@care/domain';
 import { DEFAULT_TENANT_SETTINGS } from './default-tenant-settings';
 import { InvalidTenantSettings } from './invalid-tenant-settings';
 import { resolveTenantPolicy } from './tenant-policy-resolver';
@@ -43,8 +50,12 @@ describe('resolveTenantPolicy', () => {
       },
       ladder: DEFAULT_ESCALATION_LADDER,
       stuck: { idleHours: 72, stageSlaHours: { intake: 4, assessment: 24, planning: 48 } },
+      planTemplates: DEFAULT_PLAN_TEMPLATES,
+      tcmPayerClasses: ['medicare', 'medicare_advantage'],
     });
     expect(policy.calendar.holidays).toContain('2027-01-18');
+    expect(tenantPlanTemplates(policy)).toEqual(DEFAULT_PLAN_TEMPLATES);
+    expect(tenantTcmPayerClasses(policy)).toEqual(DEFAULT_TCM_PAYER_CLASSES);
   });
 
   it('treats empty settings like no settings', () => {
@@ -89,6 +100,31 @@ describe('resolveTenantPolicy', () => {
       idleHours: 72,
       stageSlaHours: { intake: 4, assessment: 12, planning: 48 },
     });
+  });
+
+  it('replaces the care plan templates and TCM payer classes whole with the tenant’s own', () => {
+    const [heartFailure] = DEFAULT_PLAN_TEMPLATES.filter(
+      ({ templateId }) => templateId === 'hrrp-heart-failure',
+    );
+    const ownTemplate: PlanTemplate = { ...heartFailure!, templateId: 'hf-local', version: 3 };
+    const policy = resolveTenantPolicy({
+      tenantId,
+      years: [2027],
+      settings: parseTenantSettings(tenantId, {
+        planTemplates: [ownTemplate],
+        tcmPayerClasses: ['medicare', 'medicaid'],
+      }),
+    });
+
+    expect(policy.planTemplates).toEqual([ownTemplate]);
+    expect(policy.tcmPayerClasses).toEqual(['medicare', 'medicaid']);
+    // Each list on its own: templates of their own leave the default payer classes.
+    const templatesOnly = resolveTenantPolicy({
+      tenantId,
+      years: [2027],
+      settings: parseTenantSettings(tenantId, { planTemplates: [ownTemplate] }),
+    });
+    expect(templatesOnly.tcmPayerClasses).toEqual(DEFAULT_TCM_PAYER_CLASSES);
   });
 
   it('adds the extra holidays to the region’s, sorted and without duplicates', () => {
@@ -182,9 +218,13 @@ describe('resolveTenantPolicy', () => {
     policy.handoffs.pcp.acceptWithinHours = 1;
     policy.ladder.remindAtPercent = 10;
     policy.stuck.stageSlaHours.intake = 1;
+    (policy.planTemplates as PlanTemplate[])[0]!.title = 'changed';
+    (policy.tcmPayerClasses as string[]).push('commercial');
 
     expect(DEFAULT_TENANT_SETTINGS.handoffs.pcp.acceptWithinHours).toBe(24);
     expect(DEFAULT_TENANT_SETTINGS.ladder.remindAtPercent).toBe(50);
     expect(DEFAULT_TENANT_SETTINGS.stuck.stageSlaHours.intake).toBe(4);
+    expect(DEFAULT_PLAN_TEMPLATES[0]!.title).not.toBe('changed');
+    expect(DEFAULT_TCM_PAYER_CLASSES).toEqual(['medicare', 'medicare_advantage']);
   });
 });

@@ -21,7 +21,8 @@ export interface ResolveTenantPolicyInput {
 /**
  * A tenant's policy: its stored settings merged over the defaults, field by field, with the
  * holidays of the requested years expanded (region's public holidays ∪ extra holidays, sorted,
- * without duplicates). Pure: no I/O, no clock.
+ * without duplicates), the tenant's care plan templates and TCM payer classes, or the defaults
+ * (each list replaced whole, never merged). Pure: no I/O, no clock.
  */
 export function resolveTenantPolicy({
   tenantId,
@@ -73,5 +74,8 @@ export function resolveTenantPolicy({
       idleHours: settings.stuck?.idleHours ?? defaults.stuck.idleHours,
       stageSlaHours: { ...defaults.stuck.stageSlaHours, ...settings.stuck?.stageSlaHours },
     },
+    // Copies: a policy is the caller's to change, the defaults are shared.
+    planTemplates: structuredClone(settings.planTemplates ?? defaults.planTemplates),
+    tcmPayerClasses: [...(settings.tcmPayerClasses ?? defaults.tcmPayerClasses)],
   };
 }

@@ -11,6 +11,7 @@ import {
   WorkflowUpdateFailedError,
   type WorkflowHandle,
 } from '@temporalio/client';
+import type { EpisodeView } from '../episodes/episode-view';
 import { GetEpisode } from '../episodes/get-episode.use-case';
 import { updateFailureProblem } from '../episodes/update-failure-problem';
 
@@ -38,7 +39,9 @@ export type EpisodeActionResult<Outcome extends EpisodeUpdateOutcome> = Outcome 
 /**
  * Runs one coordinator action as an update of the episode's workflow, for a caller of the
  * episode's tenant. An Idempotency-Key becomes the update id: a retried request gets the
- * first request's answer instead of acting twice.
+ * first request's answer instead of acting twice. The arguments may be made from the episode
+ * (a step before the update, such as keeping PHI in the patients store), once it is known to be
+ * the caller's tenant's.
  */
 @Injectable()
 export class RunEpisodeUpdate {
@@ -51,17 +54,18 @@ export class RunEpisodeUpdate {
     principal: Principal,
     episodeId: string,
     update: UpdateDefinition<Outcome, Args>,
-    args: Args,
+    args: Args | ((episode: EpisodeView) => Promise<Args>),
     idempotencyKey?: string,
   ): Promise<EpisodeActionResult<Outcome>> {
     const stored = await this.getEpisode.execute(episodeId, principal.tenantId);
+    const updateArgs = typeof args === 'function' ? await args(stored) : args;
     const handle = this.temporal.workflow.getHandle<typeof careEpisode>(
       careEpisodeWorkflowId(episodeId),
     );
     try {
       await caughtUp(handle, stored.version);
       const outcome = await handle.executeUpdate(update, {
-        args,
+        args: updateArgs,
         ...(idempotencyKey ? { updateId: `${principal.subject}:${idempotencyKey}` } : {}),
       });
       const { state } = await handle.query(episodeSnapshotQuery);

@@ -10,6 +10,8 @@ export interface DeadlineView {
   kind: DeadlineKind;
   dueAt: string;
   handoffId?: string;
+  /** The care plan intervention of an `intervention` deadline. */
+  interventionId?: string;
   overdue: boolean;
 }
 

@@ -20,6 +20,7 @@ interface DeadlineRow {
   episode_id: string;
   kind: DeadlineKind;
   handoff_id: string;
+  item_id: string;
   due_at: Date;
 }
 
@@ -30,8 +31,8 @@ export async function toEpisodeListItems(
   tx: EntityManager,
 ): Promise<EpisodeListItem[]> {
   const deadlines = await tx.query<DeadlineRow[]>(
-    `SELECT episode_id, kind, handoff_id, due_at FROM episode_deadlines
-      WHERE episode_id = ANY($1::uuid[]) ORDER BY due_at, kind, handoff_id`,
+    `SELECT episode_id, kind, handoff_id, item_id, due_at FROM episode_deadlines
+      WHERE episode_id = ANY($1::uuid[]) ORDER BY due_at, kind, item_id`,
     [rows.map((row) => row.episode_id)],
   );
   const byEpisode = new Map<string, DeadlineView[]>();
@@ -43,6 +44,7 @@ export async function toEpisodeListItems(
           kind: deadline.kind,
           dueAt: deadline.due_at.toISOString(),
           ...(deadline.handoff_id ? { handoffId: deadline.handoff_id } : {}),
+          ...(deadline.kind === 'intervention' ? { interventionId: deadline.item_id } : {}),
         },
         now,
       ),

@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import {
+  carePlanOf,
+  consentChannels,
+  currentCoverage,
   currentRiskTier,
   foldCareEpisode,
+  isTerminalInterventionStatus,
   openDeadlines,
+  planApproved,
   type CareEpisodeEvent,
+  type ContactPreferences,
+  type OpenCareEpisode,
 } from '@care/domain';
+import type { RecordedEvent } from '@care/event-store';
 import { PostgresEventStore } from '@care/event-store';
 import { toPage } from '@care/platform';
 import { deadlineView } from './episode-list-item';
 import { episodeNotFound } from './episode-not-found';
-import type { EpisodeView } from './episode-view';
+import type {
+  CarePlanView,
+  ContactPreferencesView,
+  CoverageView,
+  EpisodeView,
+} from './episode-view';
 import { toTimelineEntry } from './timeline-entry';
 import { TIMELINE_PAGE } from './timeline-query';
 
@@ -50,6 +63,12 @@ export class GetEpisode {
       ...(state.stuck ? { stuck: state.stuck } : {}),
       escalations: state.escalations ?? [],
       ...(state.outcome ? { outcome: state.outcome } : {}),
+      ...(state.needsAssessment
+        ? { needs: { ...state.needsAssessment, needs: state.needs ?? [] } }
+        : {}),
+      carePlan: carePlanView(state, events, now),
+      ...coverageView(state),
+      ...contactPreferencesView(state.contactPreferences ?? []),
       timeline: toPage(
         events.slice(0, TIMELINE_PAGE + 1),
         TIMELINE_PAGE,
@@ -58,4 +77,63 @@ export class GetEpisode {
       ),
     };
   }
+}
+
+function carePlanView(
+  state: OpenCareEpisode,
+  events: readonly RecordedEvent[],
+  now: Date,
+): CarePlanView {
+  const plan = carePlanOf(state);
+  const approved = planApproved(state);
+  const approval = events.find((event) => event.type === 'care.episode.plan_approved.v1');
+  return {
+    version: plan.version,
+    approved,
+    ...(approved && approval ? { approvedAt: (approval.data as { at: string }).at } : {}),
+    problems: plan.problems,
+    goals: plan.goals,
+    interventions: plan.interventions.map((intervention) => ({
+      ...intervention,
+      overdue:
+        !isTerminalInterventionStatus(intervention.status) &&
+        Date.parse(intervention.dueAt) < now.getTime(),
+    })),
+    appliedTemplates: plan.appliedTemplates,
+  };
+}
+
+/** The coverage in force as codes and a reference: a payer name or member id never shows. */
+function coverageView(state: OpenCareEpisode): { coverage?: CoverageView } {
+  const coverage = currentCoverage(state.coverages ?? []);
+  if (!coverage) return {};
+  return {
+    coverage: {
+      at: coverage.at,
+      payerClass: coverage.payerClass,
+      ...(coverage.planType ? { planType: coverage.planType } : {}),
+      source: coverage.source,
+      ...(coverage.coverageRef ? { coverageRef: coverage.coverageRef } : {}),
+    },
+  };
+}
+
+/** The preferences recorded last, with the channels the patient refused. */
+function contactPreferencesView(history: readonly ContactPreferences[]): {
+  contactPreferences?: ContactPreferencesView;
+} {
+  const latest = history.reduce<ContactPreferences | undefined>(
+    (found, preferences) =>
+      !found || Date.parse(preferences.at) >= Date.parse(found.at) ? preferences : found,
+    undefined,
+  );
+  if (!latest) return {};
+  return {
+    contactPreferences: {
+      ...latest,
+      refusedChannels: consentChannels.filter(
+        (channel) => latest.consent[channel]?.status === 'refused',
+      ),
+    },
+  };
 }

@@ -15,6 +15,7 @@ import { Hl7Intake } from './hl7-intake';
 import { Hl7Controller } from './hl7.controller';
 import { MllpListener } from './mllp-listener.service';
 import { ProcessIntake } from './process-intake.use-case';
+import { RecordFeedCoverage } from './record-feed-coverage.use-case';
 import { ResolveFhirSubject } from './resolve-fhir-subject.use-case';
 
 const overDataSource = <T>(make: new (dataSource: DataSource) => T) => ({
@@ -40,6 +41,7 @@ const eventStore = EventStoreModule.forRoot({ applicationName: 'care-api-intake'
       useFactory: (repository: TenantSettingsRepository) => new TenantSettingsCache(repository),
     },
     ProcessIntake,
+    RecordFeedCoverage,
     ResolveFhirSubject,
     Hl7Intake,
     FhirIntake,

@@ -17,6 +17,7 @@ import { RecordDischarge } from '../discharges/record-discharge.use-case';
 import { episodeIdFor } from '../episodes/episode-id';
 import { episodeActionOf, type EpisodeAction } from './episode-action';
 import { IntakeQueue } from './intake-queue';
+import { RecordFeedCoverage } from './record-feed-coverage.use-case';
 
 type WorkflowHandle = ReturnType<Client['workflow']['getHandle']>;
 
@@ -39,6 +40,7 @@ export class ProcessIntake {
     private readonly patients: PatientRepository,
     private readonly dataSource: DataSource,
     private readonly queue: IntakeQueue,
+    private readonly feedCoverage: RecordFeedCoverage,
   ) {}
 
   /** Applies the message to its episodes now and answers with what it did. */
@@ -186,6 +188,12 @@ export class ProcessIntake {
     if (!request.success) return { effect: 'refused', reason: request.reason };
     try {
       const outcome = await this.recordDischarge.execute(request.request);
+      await this.feedCoverage.execute(
+        tenantId,
+        patientId,
+        outcome.episodeId,
+        request.request.dischargedAt,
+      );
       return {
         effect: outcome.recorded ? 'recorded' : 'unchanged',
         patientId,

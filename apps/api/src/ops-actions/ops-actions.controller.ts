@@ -8,6 +8,7 @@ import {
   type OpsAction,
 } from '@care/workflows';
 import { declareEpisodeActions, episodeAction } from '../episode-actions/episode-action-route';
+import { handoffIdParam } from '../episode-actions/episode-action-requests';
 import { RunEpisodeUpdate } from '../episode-actions/run-episode-update.use-case';
 import { episodeIdParam } from '../episodes/episode-id';
 import type { EpisodeWorkflowView } from './episode-workflow-view';
@@ -32,12 +33,13 @@ export const OPS_ACTIONS = {
   }),
   reassignHandoff: episodeAction({
     path: 'handoffs/:handoffId/reassign',
+    params: { handoffId: handoffIdParam },
     body: handoffReassignmentRequest,
     audit: { action: 'ops.reassign-handoff', fields: ['handoff', 'reason'] },
     update: reassignHandoffUpdate,
-    args: ({ reason, to }, { subject, handoffId }) => ({
+    args: ({ reason, to }, { subject, params }) => ({
       ...opsAction(subject, reason),
-      handoffId,
+      handoffId: params.handoffId,
       to,
     }),
   }),

@@ -29,6 +29,7 @@ interface TcmRow {
   failedContact: number;
   failedFaceToFace: number;
   failedMedicationReconciliation: number;
+  failedCoverage: number;
   firstContactHoursP50: number | null;
   [dimension: string]: string | number | null;
 }
@@ -48,6 +49,7 @@ const FIELDS: ReportField[] = [
   'failedContact',
   'failedFaceToFace',
   'failedMedicationReconciliation',
+  'failedCoverage',
   'firstContactHoursP50',
 ];
 
@@ -56,8 +58,9 @@ const CLOSED = `stage = 'closed'`;
 /**
  * TCM compliance (DESIGN §4, rules 2–5) over the episodes whose service period has ended: the
  * interactive contact within 2 business days, the face-to-face visit within its 7 or 14 days,
- * the medication reconciled by the visit, and the billable share with its CPT codes; with the
- * episodes still open and cancelled for context.
+ * the medication reconciled by the visit, and the billable share with its CPT codes and the
+ * rules that failed (coverage among them: a payer class that does not pay the tenant for TCM);
+ * with the episodes still open and cancelled for context.
  */
 @Injectable()
 export class GetTcmCompliance {
@@ -84,6 +87,7 @@ export class GetTcmCompliance {
                 count(*) FILTER (WHERE failed_rule = 'tcm-face-to-face')::int AS "failedFaceToFace",
                 count(*) FILTER (WHERE failed_rule = 'tcm-medication-reconciliation')::int
                   AS "failedMedicationReconciliation",
+                count(*) FILTER (WHERE failed_rule = 'tcm-coverage')::int AS "failedCoverage",
                 ${percentile(0.5, 'first_contact_hours', 'NOT cancelled')} AS "firstContactHoursP50"
            FROM report_episodes
           WHERE ${OF_TENANT_AND_YEAR}
@@ -114,6 +118,7 @@ export class GetTcmCompliance {
         failedContact: row.failedContact,
         failedFaceToFace: row.failedFaceToFace,
         failedMedicationReconciliation: row.failedMedicationReconciliation,
+        failedCoverage: row.failedCoverage,
         firstContactHoursP50: row.firstContactHoursP50,
       }),
     );

@@ -59,8 +59,25 @@ export const readmissionsQuery = z.strictObject({
   format,
 });
 
+export const socialNeedsQuery = z.strictObject({
+  dischargeYear,
+  groupBy: groupBy(['riskTier'], 'Besides the need domain: riskTier, the LACE tier assessed.'),
+  format,
+});
+
+export const interventionTimelinessQuery = z.strictObject({
+  dischargeYear,
+  groupBy: groupBy(
+    ['riskTier', 'owner', 'week'],
+    'riskTier: the LACE tier assessed; owner: coordinator, care team or hand-off; week: of the due day.',
+  ),
+  format,
+});
+
 export type TcmComplianceQuery = z.output<typeof tcmComplianceQuery>;
 export type HandoffAcceptanceQuery = z.output<typeof handoffAcceptanceQuery>;
 export type StageDurationsQuery = z.output<typeof stageDurationsQuery>;
 export type ReadmissionsQuery = z.output<typeof readmissionsQuery>;
+export type SocialNeedsQuery = z.output<typeof socialNeedsQuery>;
+export type InterventionTimelinessQuery = z.output<typeof interventionTimelinessQuery>;
 export type ReportFormat = NonNullable<TcmComplianceQuery['format']>;

@@ -4,17 +4,23 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal, Roles, type Principal } from '@care/auth';
 import { AcceptsQuery, ZodPipe } from '@care/platform';
 import { GetHandoffAcceptance } from './get-handoff-acceptance.use-case';
+import { GetInterventionTimeliness } from './get-intervention-timeliness.use-case';
 import { GetReadmissions } from './get-readmissions.use-case';
+import { GetSocialNeeds } from './get-social-needs.use-case';
 import { GetStageDurations } from './get-stage-durations.use-case';
 import { GetTcmCompliance } from './get-tcm-compliance.use-case';
 import type { Report } from './report';
 import {
   handoffAcceptanceQuery,
+  interventionTimelinessQuery,
   readmissionsQuery,
+  socialNeedsQuery,
   stageDurationsQuery,
   tcmComplianceQuery,
   type HandoffAcceptanceQuery,
+  type InterventionTimelinessQuery,
   type ReadmissionsQuery,
+  type SocialNeedsQuery,
   type StageDurationsQuery,
   type TcmComplianceQuery,
 } from './report-query';
@@ -36,6 +42,8 @@ export class ReportsController {
     private readonly handoffAcceptance: GetHandoffAcceptance,
     private readonly stageDurations: GetStageDurations,
     private readonly readmissions: GetReadmissions,
+    private readonly socialNeeds: GetSocialNeeds,
+    private readonly interventionTimeliness: GetInterventionTimeliness,
   ) {}
 
   @Get('tcm-compliance')
@@ -116,5 +124,43 @@ export class ReportsController {
   ): Promise<Report | string> {
     const format = reportFormat(request, query.format);
     return reportBody(response, format, await this.readmissions.execute(principal.tenantId, query));
+  }
+
+  @Get('social-needs')
+  @ApiOperation({
+    summary: 'Social needs by domain, and the closure of their community-resource referrals',
+    description: `Over episodes whose discharge stands (cancelled ones left out), one row per AHC HRSN domain: episodes screened, the share in need, urgent ones, and the referrals for the need requested, accepted, declined and completed; closure rate = completed / requested. ${COMMON}`,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @AcceptsQuery(socialNeedsQuery)
+  async getSocialNeeds(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodPipe(socialNeedsQuery, 'query')) query: SocialNeedsQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Report | string> {
+    const format = reportFormat(request, query.format);
+    return reportBody(response, format, await this.socialNeeds.execute(principal.tenantId, query));
+  }
+
+  @Get('intervention-timeliness')
+  @ApiOperation({
+    summary: 'Care plan interventions: on-time rate, late, overdue, cancelled and failed',
+    description: `Over the interventions of episodes whose discharge stands. On time = completed by the due time over those that came due (completed, or open past their due day: the episode has a fact of a later day); days late are local days from the due day. ${COMMON}`,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @AcceptsQuery(interventionTimelinessQuery)
+  async getInterventionTimeliness(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodPipe(interventionTimelinessQuery, 'query')) query: InterventionTimelinessQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Report | string> {
+    const format = reportFormat(request, query.format);
+    return reportBody(
+      response,
+      format,
+      await this.interventionTimeliness.execute(principal.tenantId, query),
+    );
   }
 }

@@ -16,6 +16,7 @@ const stuckReasonLabels: Record<StuckReason, string> = {
   'handoff-sla': 'Hand-off SLA passed',
   'tcm-deadline': 'TCM deadline at risk',
   'follow-up-overdue': 'Follow-up overdue',
+  'intervention-overdue': 'Intervention overdue',
   idle: 'Idle',
   'activity-failing': 'Activity failing',
 };

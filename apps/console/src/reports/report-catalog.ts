@@ -5,20 +5,29 @@ export const reportNames = [
   'handoff-acceptance',
   'stage-durations',
   'readmissions',
+  'social-needs',
+  'intervention-timeliness',
 ] as const;
 
 export type ReportName = (typeof reportNames)[number];
 
 /** What a report's rows can be grouped by besides the discharge year (`?groupBy=`). */
-export type Dimension = 'riskTier' | 'complexity' | 'kind' | 'week';
+export type Dimension = 'riskTier' | 'complexity' | 'kind' | 'owner' | 'week';
 
 /** Each dimension's field in the rows: a week is the service week, never a calendar one. */
 export const dimensionFields: Record<Dimension, string> = {
   riskTier: 'riskTier',
   complexity: 'complexity',
   kind: 'kind',
+  owner: 'owner',
   week: 'serviceWeek',
 };
+
+/** What a report's rows come one per, beside the year and grouping: a stage, a need domain. */
+export type RowsBy = 'stage' | 'domain';
+
+/** Each row field's column header. */
+export const rowsByHeaders: Record<RowsBy, string> = { stage: 'Stage', domain: 'Need' };
 
 export interface Grouping {
   dimension: Dimension;
@@ -39,8 +48,8 @@ export interface ReportDefinition {
   /** What the report counts, in a sentence or two. */
   summary: string;
   groupings: readonly Grouping[];
-  /** The rows come one per stage left, the stage in the `stage` field. */
-  byStage?: boolean;
+  /** The rows come one per stage left or per need domain, named in that field. */
+  rowsBy?: RowsBy;
   measures: readonly Measure[];
   /** The measures the chart draws, all rates or all hours. */
   chart: { fields: readonly string[]; kind: 'fraction' | 'hours' };
@@ -75,6 +84,7 @@ export const reportCatalog: readonly ReportDefinition[] = [
       count('failedContact', 'Failed: contact'),
       count('failedFaceToFace', 'Failed: face-to-face visit'),
       count('failedMedicationReconciliation', 'Failed: medication reconciliation'),
+      count('failedCoverage', 'Failed: coverage'),
       hours('firstContactHoursP50', 'First contact, median'),
     ],
     chart: {
@@ -119,7 +129,7 @@ export const reportCatalog: readonly ReportDefinition[] = [
     title: 'Stage durations',
     summary: 'Hours spent in each stage, one sample for every stage an episode left.',
     groupings: [RISK_TIER, COMPLEXITY, { dimension: 'week', label: 'Service week it was left' }],
-    byStage: true,
+    rowsBy: 'stage',
     measures: [
       count('exits', 'Stages left'),
       hours('hoursMean', 'Mean'),
@@ -146,6 +156,50 @@ export const reportCatalog: readonly ReportDefinition[] = [
       count('edRevisits', 'ED revisits'),
     ],
     chart: { fields: ['readmitted'], kind: 'fraction' },
+  },
+  {
+    name: 'social-needs',
+    title: 'Social needs and referrals',
+    summary:
+      'The AHC health-related social needs screen, one row per domain: the episodes screened for it and the share in need, and the community-resource referrals for the need through their loop. Closure is completed over requested; episodes still open may yet close theirs. Cancelled episodes are left out.',
+    groupings: [RISK_TIER],
+    rowsBy: 'domain',
+    measures: [
+      count('episodesScreened', 'Screened'),
+      rate('positive', 'In need'),
+      count('urgent', 'Urgent'),
+      count('referralsRequested', 'Referrals requested'),
+      count('referralsAccepted', 'Accepted'),
+      count('referralsDeclined', 'Declined'),
+      count('referralsCompleted', 'Completed'),
+      rate('referralClosure', 'Referral closure'),
+    ],
+    chart: { fields: ['positive', 'referralClosure'], kind: 'fraction' },
+  },
+  {
+    name: 'intervention-timeliness',
+    title: 'Care plan interventions on time',
+    summary:
+      'Of the interventions that came due (completed, or still open past their due day), the share completed on time; days late are counted from the due day. Cancelled and failed ones are shown apart and left out of the rate.',
+    groupings: [
+      RISK_TIER,
+      { dimension: 'owner', label: 'Carried out by' },
+      { dimension: 'week', label: 'Service week it is due' },
+    ],
+    measures: [
+      count('interventions', 'Interventions'),
+      count('due', 'Came due'),
+      count('completedOnTime', 'On time'),
+      count('completedLate', 'Late'),
+      count('openOverdue', 'Open, overdue'),
+      count('openNotYetDue', 'Open, not yet due'),
+      count('cancelled', 'Cancelled'),
+      count('failed', 'Failed'),
+      rate('onTime', 'On-time rate'),
+      count('daysLateMean', 'Days late, mean'),
+      count('daysLateMax', 'Days late, most'),
+    ],
+    chart: { fields: ['onTime'], kind: 'fraction' },
   },
 ];
 

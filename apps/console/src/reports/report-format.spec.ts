@@ -4,6 +4,7 @@ import {
   formatCount,
   formatRate,
   formatReportHours,
+  needDomainLabel,
   reportStageLabel,
 } from './report-format';
 
@@ -37,6 +38,14 @@ describe('report figures in words', () => {
     expect(dimensionValueLabel('kind', 'home_health')).toBe('Home health');
     expect(dimensionValueLabel('kind', 'pcp')).toBe('PCP');
     expect(dimensionValueLabel('week', 2)).toBe('Week 2');
+    expect(dimensionValueLabel('owner', 'care_team')).toBe('Care team');
+    expect(dimensionValueLabel('owner', 'handoff')).toBe('Hand-off');
+  });
+
+  it('names the social needs domains, and says when a referral is for none', () => {
+    expect(needDomainLabel('interpersonal_safety')).toBe('Interpersonal safety');
+    expect(needDomainLabel('food')).toBe('Food');
+    expect(needDomainLabel('')).toBe('Not linked to a need');
   });
 
   it('names the rows a dimension does not apply to', () => {

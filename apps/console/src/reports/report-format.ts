@@ -25,6 +25,11 @@ export const formatCount = (count: number, locale?: string): string =>
   new Intl.NumberFormat(locale).format(count);
 
 const TIERS: Record<string, string> = { low: 'Low', moderate: 'Moderate', high: 'High' };
+const OWNERS: Record<string, string> = {
+  coordinator: 'Coordinator',
+  care_team: 'Care team',
+  handoff: 'Hand-off',
+};
 
 /**
  * A group of a report's rows in words. Rows without a value are episodes the dimension does
@@ -44,9 +49,15 @@ export function dimensionValueLabel(
       return `${TIERS[value] ?? value} complexity`;
     case 'kind':
       return humanize(String(value));
+    case 'owner':
+      return OWNERS[value] ?? humanize(String(value));
     case 'week':
       return `Week ${value}`;
   }
 }
 
 export const reportStageLabel = (stage: string): string => stageLabel(stage as CareEpisodeStage);
+
+/** A social needs domain of the AHC screen in words; a referral for no need has none. */
+export const needDomainLabel = (domain: string): string =>
+  domain === '' ? 'Not linked to a need' : humanize(domain);

@@ -60,7 +60,10 @@ describe('the report catalog', () => {
       'handoff-acceptance': ['kind', 'riskTier', 'week'],
       'stage-durations': ['riskTier', 'complexity', 'week'],
       readmissions: ['riskTier', 'complexity', 'week'],
+      'social-needs': ['riskTier'],
+      'intervention-timeliness': ['riskTier', 'owner', 'week'],
     });
+    expect(groupingOf(definition('social-needs'), 'week')).toBeUndefined();
     expect(groupingOf(definition('readmissions'), 'kind')).toBeUndefined();
     expect(groupingOf(definition('readmissions'), null)).toBeUndefined();
   });
@@ -152,6 +155,125 @@ describe('a report as a table', () => {
         key: '2026|follow_up|2',
         cells: ['2026', 'Follow-up', 'Week 2', '3', '20.3 h', '18 h', '—', '30 h'],
       },
+    ]);
+  });
+});
+
+describe('the coordinator’s reports as tables', () => {
+  it('names the need domain of each row of the social needs, and a referral for no need', () => {
+    const needs = (domain: string | null, positive: number) => ({
+      dischargeYear: 2026,
+      riskTier: 'high',
+      domain,
+      episodesScreened: 4,
+      positive: fraction(positive, 4),
+      urgent: 0,
+      referralsRequested: 2,
+      referralsAccepted: 1,
+      referralsDeclined: 0,
+      referralsCompleted: 1,
+      referralClosure: fraction(1, 2),
+    });
+    const table = reportTable(
+      definition('social-needs'),
+      document('social-needs', [needs('living_situation', 1), needs(null, 0)], 'riskTier'),
+      'en-US',
+    );
+
+    expect(table.columns.slice(0, 4).map((column) => column.header)).toEqual([
+      'Discharge year',
+      'Need',
+      'Risk tier',
+      'Screened',
+    ]);
+    expect(table.rows).toEqual([
+      {
+        key: '2026|living_situation|high',
+        cells: [
+          '2026',
+          'Living situation',
+          'High risk',
+          '4',
+          '25% (1/4)',
+          '0',
+          '2',
+          '1',
+          '0',
+          '1',
+          '50% (1/2)',
+        ],
+      },
+      {
+        key: '2026||high',
+        cells: [
+          '2026',
+          'Not linked to a need',
+          'High risk',
+          '4',
+          '0% (0/4)',
+          '0',
+          '2',
+          '1',
+          '0',
+          '1',
+          '50% (1/2)',
+        ],
+      },
+    ]);
+    const chart = reportChart(
+      definition('social-needs'),
+      document('social-needs', [needs('food', 2)], 'riskTier'),
+    );
+    expect(chart.data).toEqual([
+      { category: 'Food · High risk', positive: 50, referralClosure: 50 },
+    ]);
+  });
+
+  it('groups the interventions by who carries them out, with the on-time rate', () => {
+    const table = reportTable(
+      definition('intervention-timeliness'),
+      document(
+        'intervention-timeliness',
+        [
+          {
+            dischargeYear: 2026,
+            owner: 'care_team',
+            interventions: 5,
+            due: 4,
+            completedOnTime: 3,
+            completedLate: 1,
+            openOverdue: 0,
+            openNotYetDue: 1,
+            cancelled: 0,
+            failed: 0,
+            onTime: fraction(3, 4),
+            daysLateMean: 2,
+            daysLateMax: 2,
+          },
+        ],
+        'owner',
+      ),
+      'en-US',
+    );
+    expect(table.columns.map((column) => column.header).slice(0, 3)).toEqual([
+      'Discharge year',
+      'Carried out by',
+      'Interventions',
+    ]);
+    expect(table.rows[0]?.cells).toEqual([
+      '2026',
+      'Care team',
+      '5',
+      '4',
+      '3',
+      '1',
+      '0',
+      '1',
+      '0',
+      '0',
+      '75% (3/4)',
+      '2',
+      '2',
     ]);
   });
 });

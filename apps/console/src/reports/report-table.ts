@@ -1,10 +1,17 @@
 import type { Fraction, ReportDocument, ReportValue } from '../api/contract';
-import { dimensionFields, groupingOf, type Measure, type ReportDefinition } from './report-catalog';
+import {
+  dimensionFields,
+  groupingOf,
+  rowsByHeaders,
+  type Measure,
+  type ReportDefinition,
+} from './report-catalog';
 import {
   dimensionValueLabel,
   formatCount,
   formatRate,
   formatReportHours,
+  needDomainLabel,
   NO_FIGURE,
   reportStageLabel,
 } from './report-format';
@@ -45,14 +52,17 @@ const keyPart = (value: ReportValue | undefined): string =>
 
 type Row = ReportDocument['rows'][number];
 
-/** How each row is told apart from the others: its year, stage and group. */
+const ROW_LABELS = { stage: reportStageLabel, domain: needDomainLabel } as const;
+
+/** How each row is told apart from the others: its year, its stage or domain, and group. */
 function rowParts(definition: ReportDefinition, report: ReportDocument) {
   const grouping = groupingOf(definition, report.groupBy);
   const field = grouping && dimensionFields[grouping.dimension];
+  const { rowsBy } = definition;
   return {
     grouping,
     year: (row: Row) => keyPart(row.dischargeYear),
-    stage: (row: Row) => (definition.byStage ? reportStageLabel(keyPart(row.stage)) : undefined),
+    stage: (row: Row) => (rowsBy ? ROW_LABELS[rowsBy](keyPart(row[rowsBy])) : undefined),
     group: (row: Row) => {
       if (!grouping || !field) return undefined;
       const value = row[field];
@@ -62,7 +72,9 @@ function rowParts(definition: ReportDefinition, report: ReportDocument) {
       );
     },
     key: (row: Row) =>
-      [row.dischargeYear, row.stage, field ? row[field] : undefined].map(keyPart).join('|'),
+      [row.dischargeYear, rowsBy ? row[rowsBy] : undefined, field ? row[field] : undefined]
+        .map(keyPart)
+        .join('|'),
   };
 }
 
@@ -82,7 +94,7 @@ export function reportTable(
   return {
     columns: [
       { header: 'Discharge year', numeric: false },
-      ...(definition.byStage ? [{ header: 'Stage', numeric: false }] : []),
+      ...(definition.rowsBy ? [{ header: rowsByHeaders[definition.rowsBy], numeric: false }] : []),
       ...(parts.grouping ? [{ header: parts.grouping.label, numeric: false }] : []),
       ...definition.measures.map((measure) => ({ header: measure.header, numeric: true })),
     ],

@@ -53,6 +53,11 @@ describe('timeline entries', () => {
     ).toEqual(['Why: Idle, Stage SLA passed']);
     expect(
       describeTimelineEntry(
+        entry('care.episode.stuck_flagged.v2', { reasons: ['intervention-overdue'] }),
+      ),
+    ).toMatchObject({ label: 'Flagged as stuck', details: [expect.stringMatching(/^Why: /)] });
+    expect(
+      describeTimelineEntry(
         entry('care.episode.step_retried.v1', { step: 'record-events', reason: 'x' }),
       ).details,
     ).toEqual(['Step: record-events']);

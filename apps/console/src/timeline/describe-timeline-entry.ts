@@ -13,6 +13,7 @@ export interface TimelineLine {
 const LABELS: Record<string, string> = {
   'care.episode.handoff_reassigned_by_ops.v1': 'Hand-off reassigned',
   'care.episode.stuck_flagged.v1': 'Flagged as stuck',
+  'care.episode.stuck_flagged.v2': 'Flagged as stuck',
   'care.episode.stuck_cleared.v1': 'No longer stuck',
 };
 

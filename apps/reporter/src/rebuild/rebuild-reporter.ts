@@ -23,6 +23,8 @@ export const REPORTING_TABLES = [
   'report_stage_durations',
   'report_readmissions',
   'report_ed_revisits',
+  'report_needs',
+  'report_interventions',
 ] as const;
 
 export interface RebuildOptions {

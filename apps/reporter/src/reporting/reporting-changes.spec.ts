@@ -27,7 +27,12 @@ describe('reportingChanges', () => {
       episodeKey: KEYS.episodeKey,
       sequence: '1',
       dischargeYear: 2026,
-      episode: { patient_key: KEYS.patientKey, discharge_year: 2026, stage: 'intake' },
+      episode: {
+        patient_key: KEYS.patientKey,
+        discharge_year: 2026,
+        stage: 'intake',
+        last_day_offset: 0,
+      },
     });
   });
 
@@ -184,5 +189,163 @@ describe('reportingChanges', () => {
   it('marks the episode as stuck once, and keeps the escalation count', () => {
     expect(only(closed, 'stuck_flagged').episode).toMatchObject({ ever_stuck: true });
     expect(only(closed, 'episode_escalated').episode).toMatchObject({ escalations: 1 });
+  });
+
+  describe('the coordinator’s side', () => {
+    const planned = eventsOf({
+      carePlan: {
+        payerClass: 'medicare_advantage',
+        needs: ['food', 'interpersonal_safety'],
+        referrals: [
+          { domain: 'food', reached: 'completed' },
+          { domain: 'interpersonal_safety', reached: 'requested' },
+        ],
+        interventions: [
+          { dueAfterDays: 3, outcome: { completedAfterDays: 2 } },
+          { dueAfterDays: 3, outcome: { completedAfterDays: 5 } },
+          { dueAfterDays: 4, outcome: 'open' },
+          { dueAfterDays: 6, outcome: { cancelledAfterDays: 8 } },
+        ],
+      },
+    });
+    const all = (type: string) =>
+      planned.filter((event) => event.type === `care.analytics.${type}.v1`).map(reportingChanges);
+
+    it('records the payer class on the episode', () => {
+      expect(only(planned, 'coverage_recorded').episode).toMatchObject({
+        payer_class: 'medicare_advantage',
+      });
+    });
+
+    it('writes a row for every core domain of a screen, positive or not, and marks the episode screened', () => {
+      const screen = only(planned, 'needs_assessed');
+      expect(screen.episode).toMatchObject({ needs_screened: true });
+      expect(screen.needs).toEqual([
+        {
+          domain: 'living_situation',
+          values: { discharge_year: 2026, screened: true, positive: false, urgent: false },
+        },
+        {
+          domain: 'food',
+          values: { discharge_year: 2026, screened: true, positive: true, urgent: false },
+        },
+        {
+          domain: 'transportation',
+          values: { discharge_year: 2026, screened: true, positive: false, urgent: false },
+        },
+        {
+          domain: 'utilities',
+          values: { discharge_year: 2026, screened: true, positive: false, urgent: false },
+        },
+        {
+          domain: 'interpersonal_safety',
+          values: { discharge_year: 2026, screened: true, positive: true, urgent: true },
+        },
+      ]);
+    });
+
+    it('keeps the need a community referral is for on its hand-off row', () => {
+      const referrals = all('handoff_requested')
+        .map((changes) => changes.handoff?.values)
+        .filter((values) => values?.kind === 'community_resource');
+      expect(referrals.map((values) => values?.need_domain)).toEqual([
+        'food',
+        'interpersonal_safety',
+      ]);
+      const pcp = all('handoff_requested').find(
+        (changes) => changes.handoff?.values.kind === 'pcp',
+      );
+      expect(pcp?.handoff?.values).not.toHaveProperty('need_domain');
+    });
+
+    it('adds an intervention row with its owner and due day; problems and goals add none', () => {
+      const added = all('care_plan_item_added');
+      const rows = added.flatMap((changes) => changes.interventions ?? []);
+      // The coordination problem and goal, and a problem and goal per need.
+      expect(added.filter((changes) => changes.interventions === undefined)).toHaveLength(6);
+      expect(
+        rows.map(({ values }) => [values.owner_kind, values.need_domain, values.due_day_offset]),
+      ).toEqual([
+        ['coordinator', null, 3],
+        ['coordinator', null, 3],
+        ['coordinator', null, 4],
+        ['coordinator', null, 6],
+        ['handoff', 'food', 5],
+        ['handoff', 'interpersonal_safety', 5],
+      ]);
+      expect(rows[0]?.values).toEqual({
+        discharge_year: 2026,
+        owner_kind: 'coordinator',
+        handoff_kind: null,
+        need_domain: null,
+        template_id: null,
+        added_week: 1,
+        due_day_offset: 3,
+        due_week: 1,
+        status: 'requested',
+      });
+    });
+
+    it('records each status change on the intervention, completions with their lateness', () => {
+      const changes = all('care_plan_intervention_status_changed').flatMap(
+        (change) => change.interventions ?? [],
+      );
+      const keys = all('care_plan_item_added').flatMap((change) =>
+        (change.interventions ?? []).map(({ key }) => key),
+      );
+      const byKey = (index: number) =>
+        changes.filter(({ key }) => key === keys[index]).map(({ values }) => values);
+      // Completed a day early, then two days after its due day.
+      expect(byKey(0)).toEqual([
+        {
+          discharge_year: 2026,
+          status: 'completed',
+          completed_day_offset: 2,
+          on_time: true,
+          days_late: 0,
+        },
+      ]);
+      expect(byKey(1)).toEqual([
+        expect.objectContaining({ completed_day_offset: 5, on_time: false, days_late: 2 }),
+      ]);
+      expect(byKey(2)).toEqual([]);
+      expect(byKey(3)).toEqual([{ discharge_year: 2026, status: 'cancelled' }]);
+      // The food referral's hand-off completed it; the other referral is still requested.
+      expect(byKey(4)).toEqual([expect.objectContaining({ status: 'completed', on_time: true })]);
+      expect(byKey(5)).toEqual([]);
+    });
+
+    it('moves an intervention’s due day when a revision does', () => {
+      const revised = reportingChanges({
+        ...planned.find((event) => event.type === 'care.analytics.care_plan_item_added.v1')!,
+        type: 'care.analytics.care_plan_item_revised.v1',
+        data: {
+          ...planned[0]!.data,
+          item: 'intervention',
+          itemKey: KEYS.episodeKey,
+          changed: ['owner', 'dueAt'],
+          ownerKind: 'care_team',
+          dueDayOffset: 9,
+        },
+      });
+      expect(revised.interventions).toEqual([
+        {
+          key: KEYS.episodeKey,
+          values: {
+            discharge_year: 2026,
+            owner_kind: 'care_team',
+            handoff_kind: null,
+            need_domain: null,
+            due_day_offset: 9,
+            due_week: 2,
+          },
+        },
+      ]);
+    });
+
+    it('keeps the day of the latest fact, for judging open interventions overdue', () => {
+      // The service period ends on day 29.
+      expect(only(planned, 'episode_closed').episode).toMatchObject({ last_day_offset: 29 });
+    });
   });
 });

@@ -1,12 +1,23 @@
-import type { AnalyticsCloudEvent, EpisodeFacts } from '@care/contracts';
+import type { AnalyticsCloudEvent, AnalyticsEventData, EpisodeFacts } from '@care/contracts';
 import type {
   Cell,
   reportEdRevisits,
   reportEpisodes,
   reportHandoffs,
+  reportInterventions,
+  reportNeeds,
   reportReadmissions,
   RowValues,
 } from './reporting-tables';
+
+/** The core domains of the social needs screen, each a row of report_needs once screened. */
+export const NEED_DOMAINS = [
+  'living_situation',
+  'food',
+  'transportation',
+  'utilities',
+  'interpersonal_safety',
+] as const;
 
 /** A stage the episode left: one row of report_stage_durations. */
 export interface StageLeft {
@@ -30,6 +41,10 @@ export interface ReportingChanges {
   handoff?: { key: string; values: RowValues<typeof reportHandoffs> };
   readmission?: { key: string; values: RowValues<typeof reportReadmissions> };
   edRevisit?: { key: string; values: RowValues<typeof reportEdRevisits> };
+  /** One row per core domain: what the latest screen said of it. */
+  needs?: { domain: string; values: RowValues<typeof reportNeeds> }[];
+  /** The interventions the event adds or changes (a template adds several). */
+  interventions?: { key: string; values: RowValues<typeof reportInterventions> }[];
   stageLeft?: StageLeft;
 }
 
@@ -46,7 +61,37 @@ const episodeFacts = (facts: EpisodeFacts) =>
     stage: facts.stage,
     risk_tier: facts.riskTier,
     complexity: facts.complexity,
+    last_day_offset: facts.dayOffset,
   });
+
+/** Week of the service period of a day offset, as the stream counts serviceWeek. */
+const serviceWeekOf = (offset: number): number => Math.floor(Math.max(offset, 0) / 7) + 1;
+
+type PlanItem = AnalyticsEventData<'care.analytics.care_plan_item_added.v1'>['item'];
+
+/** A new intervention's row: requested, with its owner and due day. */
+const addedIntervention = (
+  item: PlanItem,
+  data: EpisodeFacts,
+): { key: string; values: RowValues<typeof reportInterventions> }[] =>
+  item.item === 'intervention'
+    ? [
+        {
+          key: item.itemKey,
+          values: {
+            discharge_year: data.dischargeYear,
+            owner_kind: item.ownerKind,
+            handoff_kind: item.handoffKind ?? null,
+            need_domain: item.needDomain ?? null,
+            template_id: item.templateId ?? null,
+            added_week: data.serviceWeek,
+            due_day_offset: item.dueDayOffset,
+            due_week: serviceWeekOf(item.dueDayOffset),
+            status: 'requested',
+          },
+        },
+      ]
+    : [];
 
 const stageLeft = (facts: EpisodeFacts): StageLeft | undefined =>
   facts.stageChange && {
@@ -58,7 +103,10 @@ const stageLeft = (facts: EpisodeFacts): StageLeft | undefined =>
     complexity: facts.complexity ?? null,
   };
 
-type Part = Pick<ReportingChanges, 'episode' | 'handoff' | 'readmission' | 'edRevisit'>;
+type Part = Pick<
+  ReportingChanges,
+  'episode' | 'handoff' | 'readmission' | 'edRevisit' | 'needs' | 'interventions'
+>;
 
 /** What the event adds to its episode's row and to its part's row, beyond the facts. */
 function partOf(event: AnalyticsCloudEvent): Partial<Part> {
@@ -165,6 +213,7 @@ function partOf(event: AnalyticsCloudEvent): Partial<Part> {
         requested_week: event.data.serviceWeek,
         risk_tier: event.data.riskTier ?? null,
         accept_within_hours: event.data.acceptWithinHours,
+        ...known({ need_domain: event.data.needDomain }),
       });
     case 'care.analytics.handoff_accepted.v1':
       return handoff(event.data.handoffKey, {
@@ -193,6 +242,7 @@ function partOf(event: AnalyticsCloudEvent): Partial<Part> {
     case 'care.analytics.handoff_reassigned.v1':
       return handoff(event.data.handoffKey, { kind: event.data.kind, reassigned: true });
     // A raised risk tier is in the episode facts (risk_tier) of its event and every later one.
+    // Goals, problems and consent are in no report yet; plan revisions are in the item rows.
     case 'care.analytics.risk_tier_raised.v1':
     case 'care.analytics.encounter_changed.v1':
     case 'care.analytics.episode_started.v1':
@@ -200,7 +250,80 @@ function partOf(event: AnalyticsCloudEvent): Partial<Part> {
     case 'care.analytics.plan_approved.v1':
     case 'care.analytics.follow_up_planned.v1':
     case 'care.analytics.stuck_cleared.v1':
+    case 'care.analytics.care_plan_revised.v1':
+    case 'care.analytics.care_plan_goal_status_changed.v1':
+    case 'care.analytics.contact_preferences_recorded.v1':
       return {};
+    case 'care.analytics.needs_assessed.v1': {
+      const { needs, screenedDomains } = event.data;
+      return {
+        episode: { needs_screened: true },
+        needs: NEED_DOMAINS.map((domain) => {
+          const found = needs.find((need) => need.domain === domain);
+          return {
+            domain,
+            values: {
+              discharge_year: event.data.dischargeYear,
+              screened: screenedDomains.includes(domain),
+              positive: found !== undefined,
+              urgent: found?.severity === 'urgent',
+            },
+          };
+        }),
+      };
+    }
+    case 'care.analytics.coverage_recorded.v1':
+      return { episode: { payer_class: event.data.payerClass } };
+    case 'care.analytics.care_plan_item_added.v1':
+      return { interventions: addedIntervention(event.data.item, event.data) };
+    case 'care.analytics.care_plan_template_applied.v1':
+      return {
+        interventions: event.data.items.flatMap((item) => addedIntervention(item, event.data)),
+      };
+    case 'care.analytics.care_plan_item_revised.v1': {
+      const { data } = event;
+      if (data.item !== 'intervention') return {};
+      const owner = data.changed.includes('owner')
+        ? {
+            owner_kind: data.ownerKind,
+            handoff_kind: data.handoffKind ?? null,
+            need_domain: data.needDomain ?? null,
+          }
+        : {};
+      const due =
+        data.dueDayOffset === undefined
+          ? {}
+          : { due_day_offset: data.dueDayOffset, due_week: serviceWeekOf(data.dueDayOffset) };
+      return {
+        interventions: [
+          {
+            key: data.itemKey,
+            values: known({ discharge_year: data.dischargeYear, ...owner, ...due }),
+          },
+        ],
+      };
+    }
+    case 'care.analytics.care_plan_intervention_status_changed.v1': {
+      const { data } = event;
+      return {
+        interventions: [
+          {
+            key: data.itemKey,
+            values: {
+              discharge_year: data.dischargeYear,
+              status: data.to,
+              ...(data.to === 'completed'
+                ? {
+                    completed_day_offset: data.dayOffset,
+                    on_time: data.onTime ?? null,
+                    days_late: data.daysLate ?? null,
+                  }
+                : {}),
+            },
+          },
+        ],
+      };
+    }
     default: {
       const unknownEvent: never = event;
       return unknownEvent;
@@ -210,8 +333,8 @@ function partOf(event: AnalyticsCloudEvent): Partial<Part> {
 
 /**
  * What an analytics event changes in the reporting tables: its episode's facts, what it adds
- * to its episode or to one of the episode's hand-offs, readmissions or ED revisits, and the
- * stage it left.
+ * to its episode or to the episode's hand-offs, readmissions, ED revisits, screened needs or
+ * interventions, and the stage it left.
  */
 export function reportingChanges(event: AnalyticsCloudEvent): ReportingChanges {
   const part = partOf(event);
@@ -225,6 +348,10 @@ export function reportingChanges(event: AnalyticsCloudEvent): ReportingChanges {
     ...(part.handoff ? { handoff: part.handoff } : {}),
     ...(part.readmission ? { readmission: part.readmission } : {}),
     ...(part.edRevisit ? { edRevisit: part.edRevisit } : {}),
+    ...(part.needs ? { needs: part.needs } : {}),
+    ...(part.interventions && part.interventions.length > 0
+      ? { interventions: part.interventions }
+      : {}),
     ...(left ? { stageLeft: left } : {}),
   };
 }

@@ -51,6 +51,10 @@ export const reportEpisodes = {
     ever_stuck: 'or',
     // ED revisits are never taken back: the count only grows.
     ed_revisits: 'max',
+    needs_screened: 'or',
+    payer_class: 'latest',
+    // The day of the latest fact: what an open intervention is judged overdue by.
+    last_day_offset: 'max',
   },
 } as const satisfies MergedTable<string>;
 
@@ -75,6 +79,7 @@ export const reportHandoffs = {
     reassigned: 'or',
     escalated: 'or',
     reminded: 'or',
+    need_domain: 'first',
   },
 } as const satisfies MergedTable<string>;
 
@@ -97,6 +102,38 @@ export const reportEdRevisits = {
     discharge_year: 'first',
     days_after_discharge: 'first',
     service_week: 'first',
+  },
+} as const satisfies MergedTable<string>;
+
+export const reportNeeds = {
+  name: 'report_needs',
+  partKey: 'domain',
+  merge: {
+    discharge_year: 'first',
+    // A later screen replaces the earlier one: the latest verdict counts.
+    screened: 'latest',
+    positive: 'latest',
+    urgent: 'latest',
+  },
+} as const satisfies MergedTable<string>;
+
+export const reportInterventions = {
+  name: 'report_interventions',
+  partKey: 'intervention_key',
+  merge: {
+    discharge_year: 'first',
+    template_id: 'first',
+    added_week: 'first',
+    // A revision may hand it to another owner or move its due day.
+    owner_kind: 'latest',
+    handoff_kind: 'latest',
+    need_domain: 'latest',
+    due_day_offset: 'latest',
+    due_week: 'latest',
+    status: 'latest',
+    completed_day_offset: 'latest',
+    on_time: 'latest',
+    days_late: 'latest',
   },
 } as const satisfies MergedTable<string>;
 

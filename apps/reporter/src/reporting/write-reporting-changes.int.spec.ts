@@ -5,14 +5,31 @@ import { loadConfig } from '@care/platform';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { openOwnerDatabase } from '../../../../test/support/owner-database';
+import type { SeededCarePlan } from '../../../../test/support/phi-cohort';
 import { analyticsEvents, episode } from '../testing/analytics-episodes';
 import { reportingRows } from '../testing/reporting-rows';
 import { reportingChanges } from './reporting-changes';
 import { writeReportingChanges } from './write-reporting-changes';
 
+/** A coordinator's plan: two needs, their referrals, and interventions on time, late and open. */
+const carePlan: SeededCarePlan = {
+  payerClass: 'commercial',
+  needs: ['food', 'transportation'],
+  referrals: [
+    { domain: 'food', reached: 'completed' },
+    { domain: 'transportation', reached: 'declined' },
+  ],
+  interventions: [
+    { dueAfterDays: 3, outcome: { completedAfterDays: 3 } },
+    { dueAfterDays: 3, outcome: { completedAfterDays: 6 } },
+    { dueAfterDays: 10, outcome: 'open' },
+    { dueAfterDays: 4, outcome: { failedAfterDays: 5 } },
+  ],
+};
+
 /**
- * Three episodes of a tenant: closed, readmitted and back at the ED, closed late, cancelled by
- * operations.
+ * Four episodes of a tenant: closed, readmitted and back at the ED, closed late, cancelled by
+ * operations, and one with the coordinator's screen and care plan.
  */
 function cohortOf(tenantId: string): AnalyticsCloudEvent[][] {
   const keys = () => ({ patientKey: randomUUID(), episodeKey: randomUUID() });
@@ -24,6 +41,7 @@ function cohortOf(tenantId: string): AnalyticsCloudEvent[][] {
       keys(),
     ),
     analyticsEvents(tenantId, episode({ ending: 'cancelled-by-operations' }), keys()),
+    analyticsEvents(tenantId, episode({ carePlan }), keys()),
   ];
 }
 
@@ -58,6 +76,8 @@ describe('writeReportingChanges (real PostgreSQL)', () => {
     const episodeRow = (events: AnalyticsCloudEvent[]) =>
       rows.report_episodes!.find((row) => row.episode_key === events[0]!.subject);
     expect(rows.report_episodes).toHaveLength(3);
+    expect(rows.report_needs).toEqual([]);
+    expect(rows.report_interventions).toEqual([]);
     expect(episodeRow(readmitted!)).toMatchObject({
       stage: 'closed',
       last_sequence: String(readmitted!.at(-1)!.sequence),
@@ -143,6 +163,65 @@ describe('writeReportingChanges (real PostgreSQL)', () => {
     ]);
   });
 
+  it('builds a row per screened domain and per intervention, and the referrals’ needs', async () => {
+    const tenantId = `report-${randomUUID().slice(0, 8)}`;
+    const planned = cohortOf(tenantId)[3]!;
+    for (const event of planned) await apply(event);
+
+    const rows = await reportingRows(owner, tenantId);
+    expect(rows.report_episodes).toEqual([
+      expect.objectContaining({
+        needs_screened: true,
+        payer_class: 'commercial',
+        last_day_offset: 29,
+        billable: false,
+        failed_rule: 'tcm-coverage',
+      }),
+    ]);
+    expect(
+      rows.report_needs!.map((row) => [row.domain, row.screened, row.positive, row.urgent]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['living_situation', true, false, false],
+        ['food', true, true, false],
+        ['transportation', true, true, false],
+        ['utilities', true, false, false],
+        ['interpersonal_safety', true, false, false],
+      ]),
+    );
+    expect(rows.report_needs).toHaveLength(5);
+    const referrals = rows.report_handoffs!.filter((row) => row.kind === 'community_resource');
+    expect(
+      referrals.map((row) => [row.need_domain, row.completed_hours !== null, row.declined]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['food', true, false],
+        ['transportation', false, true],
+      ]),
+    );
+    expect(
+      rows.report_interventions!.map((row) => [
+        row.owner_kind,
+        row.need_domain,
+        row.due_day_offset,
+        row.status,
+        row.completed_day_offset,
+        row.on_time,
+        row.days_late,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['coordinator', null, 3, 'completed', 3, true, 0],
+        ['coordinator', null, 3, 'completed', 6, false, 3],
+        ['coordinator', null, 10, 'requested', null, null, null],
+        ['coordinator', null, 4, 'failed', null, null, null],
+        ['handoff', 'food', 5, 'completed', 2, true, 0],
+        ['handoff', 'transportation', 5, 'failed', null, null, null],
+      ]),
+    );
+    expect(rows.report_interventions).toHaveLength(6);
+  });
+
   it('gives the same rows for episodes interleaved in any order, with any event applied again', async () => {
     const baselineTenant = `report-${randomUUID().slice(0, 8)}`;
     const cohort = cohortOf(baselineTenant);
@@ -183,14 +262,23 @@ describe('writeReportingChanges (real PostgreSQL)', () => {
 
   it("shows and accepts only the tenant's own rows to the app role, and lets it delete none", async () => {
     const tenantId = `report-${randomUUID().slice(0, 8)}`;
-    const [first] = cohortOf(tenantId);
-    for (const event of first!) await apply(event);
+    const [first, , , planned] = cohortOf(tenantId);
+    for (const event of [...first!, ...planned!]) await apply(event);
     const count = (tx: SqlExecutor) =>
       tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM report_episodes`);
     const edRevisits = (tx: SqlExecutor) =>
       tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM report_ed_revisits`);
 
-    await expect(inTenant(app, tenantId, count)).resolves.toEqual([{ n: 1 }]);
+    const rowsOf = (table: string) => (tx: SqlExecutor) =>
+      tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
+    for (const [table, n] of [
+      ['report_needs', 5],
+      ['report_interventions', 6],
+    ] as const) {
+      await expect(inTenant(app, tenantId, rowsOf(table))).resolves.toEqual([{ n }]);
+      await expect(inTenant(app, `${tenantId}-other`, rowsOf(table))).resolves.toEqual([{ n: 0 }]);
+    }
+    await expect(inTenant(app, tenantId, count)).resolves.toEqual([{ n: 2 }]);
     await expect(inTenant(app, `${tenantId}-other`, count)).resolves.toEqual([{ n: 0 }]);
     await expect(inTenant(app, tenantId, edRevisits)).resolves.toEqual([{ n: 1 }]);
     await expect(inTenant(app, `${tenantId}-other`, edRevisits)).resolves.toEqual([{ n: 0 }]);

@@ -5,6 +5,8 @@ import {
   reportEdRevisits,
   reportEpisodes,
   reportHandoffs,
+  reportInterventions,
+  reportNeeds,
   reportReadmissions,
   type ColumnsOf,
   type MergedTable,
@@ -66,6 +68,12 @@ export async function writeReportingChanges(
   }
   if (changes.edRevisit) {
     await merge(tx, reportEdRevisits, changes, changes.edRevisit.key, changes.edRevisit.values);
+  }
+  for (const need of changes.needs ?? []) {
+    await merge(tx, reportNeeds, changes, need.domain, need.values);
+  }
+  for (const intervention of changes.interventions ?? []) {
+    await merge(tx, reportInterventions, changes, intervention.key, intervention.values);
   }
   const { stageLeft } = changes;
   if (stageLeft) {

@@ -6,6 +6,8 @@ const ORDER: Record<string, string> = {
   report_stage_durations: 'episode_key, sequence',
   report_readmissions: 'episode_key, readmission_key',
   report_ed_revisits: 'episode_key, ed_revisit_key',
+  report_needs: 'episode_key, domain',
+  report_interventions: 'episode_key, intervention_key',
 };
 
 /** Every reporting row of a tenant, table by table, in key order: for comparing two builds. */

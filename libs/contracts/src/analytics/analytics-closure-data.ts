@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { count } from '../data/primitives';
 import { stuckReason } from '../data/stuck-reason';
-import { tcmRule } from '../data/tcm';
+import { billablePayerClass, cptCode, tcmRule } from '../data/tcm';
 import { episodeFacts, hours } from './analytics-facts';
 
 export const stuckFlaggedData = episodeFacts
@@ -19,12 +19,7 @@ export const episodeClosedData = episodeFacts
   .extend({
     outcome: z
       .discriminatedUnion('billable', [
-        z.object({
-          billable: z.literal(true),
-          cptCode: z
-            .enum(['99495', '99496'])
-            .describe('The TCM code the episode can be billed as.'),
-        }),
+        z.object({ billable: z.literal(true), cptCode, payerClass: billablePayerClass }),
         z.object({
           billable: z.literal(false),
           failedRule: tcmRule.describe('The first TCM rule the episode did not meet.'),

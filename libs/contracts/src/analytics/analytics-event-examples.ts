@@ -3,6 +3,10 @@ import type { EpisodeFacts } from './analytics-facts';
 
 const handoffKey = 'c4f1a9d2-7e3b-5a60-9d8c-2b1e0f4a6c37';
 const readmissionKey = '91e2b7c4-0a5d-5f38-8e6b-4d3c2a1f0e95';
+const foodProblemKey = '2a7d4c9e-1f3b-5e60-8b42-6c0d9e1a3f57';
+const foodGoalKey = '5e1b8f3a-7c2d-5a94-9e06-3b4c1d2e8f70';
+const foodBankKey = '8c3f6a1d-4e9b-5c27-a1d5-0f2e7b6c9a38';
+const dailyWeightsKey = 'b6e2d9a4-3c1f-5b78-9d60-4a7e2c1f8b05';
 
 const admitted = {
   patientKey: '3b9a6f1e-2c7d-4e85-9f10-6a4d2b8c7e31',
@@ -173,7 +177,7 @@ export const analyticsEventExamples: { [T in AnalyticsEventType]: AnalyticsEvent
   'care.analytics.episode_closed.v1': {
     ...facts(29, 701.5, 'closed'),
     stageChange: { from: 'follow_up', to: 'closed', hoursInFrom: 606 },
-    outcome: { billable: true, cptCode: '99496' },
+    outcome: { billable: true, cptCode: '99496', payerClass: 'medicare' },
     contactRequirementMet: true,
     visitDayOffset: 5,
     withinVisitWindow: true,
@@ -195,5 +199,110 @@ export const analyticsEventExamples: { [T in AnalyticsEventType]: AnalyticsEvent
   'care.analytics.episode_escalated.v1': {
     ...facts(6, 140.2, 'follow_up'),
     escalations: 1,
+  },
+  'care.analytics.needs_assessed.v1': {
+    ...facts(1, 23.7, 'planning'),
+    needs: [
+      { domain: 'food', severity: 'moderate' },
+      { domain: 'transportation', severity: 'moderate' },
+    ],
+    screenedDomains: ['living_situation', 'food', 'transportation', 'utilities'],
+    functionalStatus: 'needs_some_help',
+    healthLiteracy: 'limited',
+    interpreterNeeded: true,
+    caregiver: 'child',
+  },
+  'care.analytics.care_plan_item_added.v1': {
+    ...facts(1, 23.9, 'planning'),
+    item: {
+      item: 'intervention',
+      itemKey: foodBankKey,
+      goalKey: foodGoalKey,
+      ownerKind: 'handoff',
+      handoffKind: 'community_resource',
+      needDomain: 'food',
+      dueDayOffset: 4,
+    },
+    planVersion: 0,
+  },
+  'care.analytics.care_plan_item_revised.v1': {
+    ...facts(3, 71.5, 'handoff'),
+    item: 'intervention',
+    itemKey: foodBankKey,
+    changed: ['dueAt'],
+    dueDayOffset: 3,
+  },
+  'care.analytics.care_plan_revised.v1': {
+    ...facts(3, 71.5, 'handoff'),
+    planVersion: 2,
+    itemsAdded: 0,
+    itemsRevised: 1,
+  },
+  'care.analytics.care_plan_template_applied.v1': {
+    ...facts(1, 24.1, 'planning'),
+    templateId: 'need-food',
+    templateVersion: 1,
+    items: [
+      {
+        item: 'problem',
+        itemKey: foodProblemKey,
+        source: 'need',
+        needDomain: 'food',
+        templateId: 'need-food',
+      },
+      {
+        item: 'goal',
+        itemKey: foodGoalKey,
+        problemKey: foodProblemKey,
+        targetDayOffset: 7,
+        templateId: 'need-food',
+      },
+      {
+        item: 'intervention',
+        itemKey: foodBankKey,
+        goalKey: foodGoalKey,
+        ownerKind: 'handoff',
+        handoffKind: 'community_resource',
+        needDomain: 'food',
+        dueDayOffset: 4,
+        templateId: 'need-food',
+      },
+    ],
+    planVersion: 0,
+  },
+  'care.analytics.care_plan_intervention_status_changed.v1': {
+    ...facts(5, 118.5, 'follow_up'),
+    itemKey: dailyWeightsKey,
+    from: 'in_progress',
+    to: 'completed',
+    ownerKind: 'care_team',
+    dueDayOffset: 4,
+    onTime: false,
+    daysLate: 1,
+    byHandoff: false,
+  },
+  'care.analytics.care_plan_goal_status_changed.v1': {
+    ...facts(6, 140.5, 'follow_up'),
+    itemKey: foodGoalKey,
+    from: 'active',
+    to: 'achieved',
+    targetDayOffset: 7,
+    onTime: true,
+  },
+  'care.analytics.coverage_recorded.v1': {
+    ...admitted,
+    dayOffset: 0,
+    serviceWeek: 1,
+    hoursSinceDischarge: 0,
+    stage: 'intake',
+    payerClass: 'medicare',
+    planType: 'MC',
+    source: 'feed',
+  },
+  'care.analytics.contact_preferences_recorded.v1': {
+    ...facts(1, 24.2, 'planning'),
+    preferredChannels: ['sms', 'phone'],
+    consent: { sms: 'granted', phone: 'granted', email: 'refused' },
+    contactWindows: 1,
   },
 };

@@ -7,6 +7,17 @@ import {
   stuckFlaggedData,
 } from './analytics-closure-data';
 import {
+  carePlanGoalStatusChangedData,
+  carePlanInterventionStatusChangedData,
+  carePlanItemAddedData,
+  carePlanItemRevisedData,
+  carePlanRevisedData,
+  carePlanTemplateAppliedData,
+  contactPreferencesRecordedData,
+  coverageRecordedData,
+  needsAssessedData,
+} from './analytics-care-plan-data';
+import {
   contactAttemptedData,
   edRevisitRecordedData,
   encounterChangedData,
@@ -63,6 +74,15 @@ export const analyticsEventDataSchemas = {
   'care.analytics.episode_closed.v1': episodeClosedData,
   'care.analytics.episode_cancelled.v1': episodeCancelledData,
   'care.analytics.episode_escalated.v1': episodeEscalatedData,
+  'care.analytics.needs_assessed.v1': needsAssessedData,
+  'care.analytics.care_plan_item_added.v1': carePlanItemAddedData,
+  'care.analytics.care_plan_item_revised.v1': carePlanItemRevisedData,
+  'care.analytics.care_plan_revised.v1': carePlanRevisedData,
+  'care.analytics.care_plan_template_applied.v1': carePlanTemplateAppliedData,
+  'care.analytics.care_plan_intervention_status_changed.v1': carePlanInterventionStatusChangedData,
+  'care.analytics.care_plan_goal_status_changed.v1': carePlanGoalStatusChangedData,
+  'care.analytics.coverage_recorded.v1': coverageRecordedData,
+  'care.analytics.contact_preferences_recorded.v1': contactPreferencesRecordedData,
 } as const;
 
 export type AnalyticsEventType = keyof typeof analyticsEventDataSchemas;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handoffKind, handoffPhase } from '../data/handoff';
+import { hrsnDomain } from '../data/needs';
 import { count } from '../data/primitives';
 import { episodeFacts, hours, partKey } from './analytics-facts';
 
@@ -16,6 +17,11 @@ const hoursInPhase = hours.describe(
 export const handoffRequestedData = handoff
   .extend({
     acceptWithinHours: hours.describe('The SLA for the receiving service to accept, in hours.'),
+    needDomain: hrsnDomain
+      .optional()
+      .describe(
+        'The social need a community-resource referral of the care plan is for; absent for other hand-offs.',
+      ),
   })
   .describe('A hand-off to another service was requested.');
 

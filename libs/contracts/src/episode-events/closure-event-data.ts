@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { actor, timestamp } from '../data/primitives';
 import { opsReason } from '../data/ops-reason';
-import { stuckReason } from '../data/stuck-reason';
-import { tcmOutcome } from '../data/tcm';
+import { releasedStuckReason, stuckReason } from '../data/stuck-reason';
+import { tcmOutcome, tcmOutcomeV2 } from '../data/tcm';
 
 export const stuckFlaggedData = z
+  .object({
+    at: timestamp,
+    reasons: z
+      .array(releasedStuckReason)
+      .min(1)
+      .describe('Every reason the episode is stuck now; flagged again when they change.'),
+  })
+  .describe('The transition is stuck and needs operations staff.');
+
+export const stuckFlaggedV2Data = z
   .object({
     at: timestamp,
     reasons: z
@@ -12,7 +22,9 @@ export const stuckFlaggedData = z
       .min(1)
       .describe('Every reason the episode is stuck now; flagged again when they change.'),
   })
-  .describe('The transition is stuck and needs operations staff.');
+  .describe(
+    'The transition is stuck for a set of reasons v1 cannot name (an overdue care-plan intervention) and needs operations staff; sets v1 names stay v1.',
+  );
 
 export const stuckClearedData = z
   .object({ at: timestamp })
@@ -21,6 +33,12 @@ export const stuckClearedData = z
 export const episodeClosedData = z
   .object({ at: timestamp, outcome: tcmOutcome })
   .describe('The service period ended; the episode closed with its TCM outcome.');
+
+export const episodeClosedV2Data = z
+  .object({ at: timestamp, outcome: tcmOutcomeV2 })
+  .describe(
+    'The service period ended with an outcome v1 cannot name: not billable because the coverage does not pay for TCM. Other outcomes stay v1.',
+  );
 
 export const episodeCancelledData = z
   .object({

@@ -1,6 +1,14 @@
 import type { EpisodeEventData, EpisodeEventType } from './episode-event-registry';
 
 const handoffId = '5f0c7d52-3b1e-4a7c-9d21-8e6f4a2b9c10';
+const foodProblem = '9a4c2e71-5b3d-4f80-8e16-2d7c0b9a4f53';
+const foodGoal = 'c3e8a1f4-7d2b-4c95-a06e-1f9b8d3c2e74';
+const foodBankReferral = '4e7b9c2d-1a6f-4d38-b5e0-8c3a2f1d9b65';
+const foodBankHandoff = 'd81f6a3c-2e9b-4a47-9c50-7b1e4d8a3f26';
+const heartFailureProblem = '2f6d9b1e-8c4a-4e73-a2d5-0b7c3e9f1a48';
+const dailyWeightsGoal = '7b1c4e9a-3d6f-4a2b-8e05-9c2d1f7a6b34';
+const dailyWeights = '5c8e2a7d-9b1f-4d6c-a3e4-2f0b8d1c7e95';
+const REVISION_REASON = 'Moved the food bank referral up: the patient has no food at home.';
 
 /** A realistic `data` for every event type, shown in the AsyncAPI document. */
 export const episodeEventExamples: { [T in EpisodeEventType]: EpisodeEventData<T> } = {
@@ -149,10 +157,22 @@ export const episodeEventExamples: { [T in EpisodeEventType]: EpisodeEventData<T
     at: '2026-11-22T16:45:00.000Z',
     reasons: ['handoff-sla'],
   },
+  'care.episode.stuck_flagged.v2': {
+    at: '2026-11-23T05:00:00.000Z',
+    reasons: ['handoff-sla', 'intervention-overdue'],
+  },
   'care.episode.stuck_cleared.v1': { at: '2026-11-22T18:10:00Z' },
   'care.episode.closed.v1': {
     at: '2026-12-20T04:59:59.999Z',
     outcome: { billable: true, cptCode: '99496' },
+  },
+  'care.episode.closed.v2': {
+    at: '2026-12-20T04:59:59.999Z',
+    outcome: {
+      billable: false,
+      failedRule: 'tcm-coverage',
+      reason: 'not-billable: coverage (commercial)',
+    },
   },
   'care.episode.cancelled.v1': {
     reason: 'discharge cancelled (ADT A13)',
@@ -168,5 +188,163 @@ export const episodeEventExamples: { [T in EpisodeEventType]: EpisodeEventData<T
     retriedBy: 'ops-lead-rivera',
     reason: 'Database failover finished; retrying now.',
     step: 'record-events',
+  },
+  'care.episode.needs_assessed.v1': {
+    at: '2026-11-21T15:10:00Z',
+    assessedBy: 'coordinator-ana',
+    hrsnAnswers: [
+      { question: '71802-3', answer: 'LA31993-1' },
+      { question: '88122-7', answer: 'LA28397-0' },
+      { question: '88123-5', answer: 'LA6729-3' },
+      { question: '93030-5', answer: 'LA33-6' },
+      { question: '96779-4', answer: 'LA32-8' },
+    ],
+    functionalStatus: 'needs_some_help',
+    caregiver: {
+      relationship: 'child',
+      caregiverRef: 'RelatedPerson/0e5d7c3a-9b2f-4e61-8a4d-3c1b6f2e9d07',
+    },
+    preferredLanguage: 'es-MX',
+    interpreterNeeded: true,
+    healthLiteracy: 'limited',
+    needs: [
+      { domain: 'food', severity: 'moderate' },
+      { domain: 'transportation', severity: 'moderate' },
+    ],
+  },
+  'care.episode.care_plan_problem_added.v1': {
+    at: '2026-11-21T15:20:00Z',
+    addedBy: 'coordinator-ana',
+    problem: {
+      problemId: foodProblem,
+      source: { kind: 'need', domain: 'food' },
+      code: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'Z59.41' },
+      description: 'Food insecurity',
+    },
+  },
+  'care.episode.care_plan_goal_added.v1': {
+    at: '2026-11-21T15:21:00Z',
+    addedBy: 'coordinator-ana',
+    goal: {
+      goalId: foodGoal,
+      problemId: foodProblem,
+      description: 'Has reliable access to enough food',
+      targetDate: '2026-11-27',
+    },
+  },
+  'care.episode.care_plan_intervention_added.v1': {
+    at: '2026-11-21T15:22:00Z',
+    addedBy: 'coordinator-ana',
+    intervention: {
+      interventionId: foodBankReferral,
+      goalId: foodGoal,
+      description: 'Refer to a food bank that delivers',
+      owner: { kind: 'handoff', handoffKind: 'community_resource', needDomain: 'food' },
+      dueAt: '2026-11-25T04:59:59.999Z',
+      handoffId: foodBankHandoff,
+    },
+  },
+  'care.episode.care_plan_problem_revised.v1': {
+    at: '2026-11-23T14:00:00Z',
+    revisedBy: 'coordinator-ana',
+    problemId: heartFailureProblem,
+    changes: {
+      description: 'Heart failure with reduced ejection fraction',
+      code: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I50.2' },
+    },
+  },
+  'care.episode.care_plan_goal_revised.v1': {
+    at: '2026-11-23T14:01:00Z',
+    revisedBy: 'coordinator-ana',
+    goalId: foodGoal,
+    changes: { targetDate: '2026-11-25' },
+  },
+  'care.episode.care_plan_intervention_revised.v1': {
+    at: '2026-11-23T14:02:00Z',
+    revisedBy: 'coordinator-ana',
+    interventionId: foodBankReferral,
+    changes: { dueAt: '2026-11-24T04:59:59.999Z' },
+  },
+  'care.episode.care_plan_revised.v1': {
+    at: '2026-11-23T14:02:00Z',
+    revisedBy: 'coordinator-ana',
+    reason: REVISION_REASON,
+    planVersion: 2,
+    changes: [
+      { item: 'goal', itemId: foodGoal, change: 'revised' },
+      { item: 'intervention', itemId: foodBankReferral, change: 'revised' },
+    ],
+  },
+  'care.episode.care_plan_intervention_status_changed.v1': {
+    at: '2026-11-23T18:00:00Z',
+    interventionId: foodBankReferral,
+    from: 'in_progress',
+    to: 'completed',
+    handoffId: foodBankHandoff,
+  },
+  'care.episode.care_plan_goal_status_changed.v1': {
+    at: '2026-11-24T15:00:00Z',
+    goalId: dailyWeightsGoal,
+    from: 'proposed',
+    to: 'active',
+    changedBy: 'coordinator-ana',
+  },
+  'care.episode.care_plan_template_applied.v1': {
+    at: '2026-11-21T15:30:00Z',
+    appliedBy: 'coordinator-ana',
+    templateId: 'hrrp-heart-failure',
+    templateVersion: 1,
+    problems: [
+      {
+        problemId: heartFailureProblem,
+        source: { kind: 'diagnosis' },
+        code: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I50.9' },
+        description: 'Heart failure',
+        fromTemplate: { templateId: 'hrrp-heart-failure', templateVersion: 1, key: 'hf' },
+      },
+    ],
+    goals: [
+      {
+        goalId: dailyWeightsGoal,
+        problemId: heartFailureProblem,
+        description: 'Weighs daily and knows when to call about weight gain',
+        targetDate: '2026-11-27',
+        fromTemplate: { templateId: 'hrrp-heart-failure', templateVersion: 1, key: 'hf-self-care' },
+      },
+    ],
+    interventions: [
+      {
+        interventionId: dailyWeights,
+        goalId: dailyWeightsGoal,
+        description: 'Teach daily weights with a log',
+        owner: { kind: 'care_team', team: 'care-team/transitions' },
+        dueAt: '2026-11-24T04:59:59.999Z',
+        fromTemplate: {
+          templateId: 'hrrp-heart-failure',
+          templateVersion: 1,
+          key: 'hf-daily-weights',
+        },
+      },
+    ],
+  },
+  'care.episode.coverage_recorded.v1': {
+    at: '2026-11-20T15:30:00-05:00',
+    payerClass: 'medicare',
+    payerName: 'Medicare Part B',
+    planType: 'MC',
+    coverageRef: 'Coverage/6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b-feed-1',
+    source: 'feed',
+  },
+  'care.episode.contact_preferences_recorded.v1': {
+    at: '2026-11-21T15:40:00Z',
+    recordedBy: 'coordinator-ana',
+    contactRef: 'Patient/6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b#telecom',
+    preferredChannels: ['sms', 'phone'],
+    contactWindows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }],
+    consent: {
+      sms: { status: 'granted' },
+      phone: { status: 'granted' },
+      email: { status: 'refused', refusalDocumented: true },
+    },
   },
 };

@@ -3,11 +3,26 @@ import type { CloudEvent } from '../cloud-event';
 import {
   episodeCancelledData,
   episodeClosedData,
+  episodeClosedV2Data,
   episodeEscalatedData,
   stepRetriedData,
   stuckClearedData,
   stuckFlaggedData,
+  stuckFlaggedV2Data,
 } from './closure-event-data';
+import {
+  carePlanGoalAddedData,
+  carePlanGoalRevisedData,
+  carePlanGoalStatusChangedData,
+  carePlanInterventionAddedData,
+  carePlanInterventionRevisedData,
+  carePlanInterventionStatusChangedData,
+  carePlanProblemAddedData,
+  carePlanProblemRevisedData,
+  carePlanRevisedData,
+  carePlanTemplateAppliedData,
+} from './care-plan-event-data';
+import { contactPreferencesRecordedData, coverageRecordedData } from './coverage-event-data';
 import { edRevisitRecordedData, encounterChangedData } from './encounter-event-data';
 import {
   contactAttemptedData,
@@ -35,6 +50,7 @@ import {
   planApprovedData,
   tcmClocksStartedData,
 } from './intake-event-data';
+import { needsAssessedData } from './needs-event-data';
 
 /**
  * The schema of `data` for every episode event type on care.episodes.v1. A released type is
@@ -64,11 +80,26 @@ export const episodeEventDataSchemas = {
   'care.episode.risk_tier_raised.v1': riskTierRaisedData,
   'care.episode.encounter_changed.v1': encounterChangedData,
   'care.episode.stuck_flagged.v1': stuckFlaggedData,
+  'care.episode.stuck_flagged.v2': stuckFlaggedV2Data,
   'care.episode.stuck_cleared.v1': stuckClearedData,
   'care.episode.closed.v1': episodeClosedData,
+  'care.episode.closed.v2': episodeClosedV2Data,
   'care.episode.cancelled.v1': episodeCancelledData,
   'care.episode.escalated.v1': episodeEscalatedData,
   'care.episode.step_retried.v1': stepRetriedData,
+  'care.episode.needs_assessed.v1': needsAssessedData,
+  'care.episode.care_plan_problem_added.v1': carePlanProblemAddedData,
+  'care.episode.care_plan_goal_added.v1': carePlanGoalAddedData,
+  'care.episode.care_plan_intervention_added.v1': carePlanInterventionAddedData,
+  'care.episode.care_plan_problem_revised.v1': carePlanProblemRevisedData,
+  'care.episode.care_plan_goal_revised.v1': carePlanGoalRevisedData,
+  'care.episode.care_plan_intervention_revised.v1': carePlanInterventionRevisedData,
+  'care.episode.care_plan_revised.v1': carePlanRevisedData,
+  'care.episode.care_plan_intervention_status_changed.v1': carePlanInterventionStatusChangedData,
+  'care.episode.care_plan_goal_status_changed.v1': carePlanGoalStatusChangedData,
+  'care.episode.care_plan_template_applied.v1': carePlanTemplateAppliedData,
+  'care.episode.coverage_recorded.v1': coverageRecordedData,
+  'care.episode.contact_preferences_recorded.v1': contactPreferencesRecordedData,
 } as const;
 
 export type EpisodeEventType = keyof typeof episodeEventDataSchemas;

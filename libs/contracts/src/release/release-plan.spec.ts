@@ -110,10 +110,13 @@ describe('planRelease', () => {
   });
 
   it('retires an event type for its successor only in a major version', () => {
-    const { events } = withEvent('care.episode.closed.v1', undefined);
+    const { events } = withEvent('care.episode.stuck_cleared.v1', undefined);
     const successor = {
       ...released,
-      events: { ...events, 'care.episode.closed.v2': released.events['care.episode.closed.v1']! },
+      events: {
+        ...events,
+        'care.episode.stuck_cleared.v2': released.events['care.episode.stuck_cleared.v1']!,
+      },
     };
     expect(problemsOf(planRelease(successor, '1.1.0', [release('1.0.0')]))).toEqual([
       expect.stringContaining(
@@ -124,8 +127,8 @@ describe('planRelease', () => {
       status: 'unreleased',
       version: '2.0.0',
       changes: [
-        'care.episode.closed.v1: retired in favour of care.episode.closed.v2',
-        'care.episode.closed.v2: added',
+        'care.episode.stuck_cleared.v1: retired in favour of care.episode.stuck_cleared.v2',
+        'care.episode.stuck_cleared.v2: added',
       ],
     });
   });

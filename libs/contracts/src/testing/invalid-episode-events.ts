@@ -1,5 +1,6 @@
 import type { ContractViolation } from '../validation/contract-violation';
 import { CONTRACTS_VERSION } from '../contracts-version';
+import { episodeEventExamples } from '../episode-events/episode-event-examples';
 import { exampleCloudEvent } from './example-cloud-event';
 
 export interface InvalidEventCase {
@@ -220,6 +221,142 @@ export const invalidEpisodeEvents: InvalidEventCase[] = [
         path: 'data.encounterId',
         code: 'too_small',
         message: 'Too small: expected string to have >=1 characters',
+      },
+    ],
+  },
+  {
+    breaks: "a caregiver's name and phone number instead of a reference",
+    event: exampleCloudEvent('care.episode.needs_assessed.v1', {
+      caregiver: { relationship: 'child', caregiverRef: 'Maria Lopez 413-555-0142' },
+    }),
+    violations: [
+      {
+        path: 'data.caregiver.caregiverRef',
+        code: 'invalid_format',
+        message: 'must be a reference RelatedPerson/<id>',
+      },
+    ],
+  },
+  {
+    breaks: 'a screen answer that is not a LOINC code',
+    event: exampleCloudEvent('care.episode.needs_assessed.v1', {
+      hrsnAnswers: [{ question: '71802-3', answer: 'we sleep in the car' }],
+    }),
+    violations: [
+      {
+        path: 'data.hrsnAnswers[0].answer',
+        code: 'invalid_format',
+        message: 'must be a LOINC answer code',
+      },
+    ],
+  },
+  {
+    breaks: 'a member id in the payer name',
+    event: exampleCloudEvent('care.episode.coverage_recorded.v1', {
+      payerName: 'Atlantic Mutual XKW904417253',
+    }),
+    violations: [
+      {
+        path: 'data.payerName',
+        code: 'invalid_format',
+        message: 'must be a payer’s name: no e-mail address or long number',
+      },
+    ],
+  },
+  {
+    breaks: 'an e-mail address instead of the contact details reference',
+    event: exampleCloudEvent('care.episode.contact_preferences_recorded.v1', {
+      contactRef: 'adaeze.okonkwo@mail.example',
+    }),
+    violations: [
+      {
+        path: 'data.contactRef',
+        code: 'invalid_format',
+        message: 'must be a reference Patient/<id> (optionally #telecom)',
+      },
+    ],
+  },
+  {
+    breaks: 'a refused channel without the documented refusal',
+    event: exampleCloudEvent('care.episode.contact_preferences_recorded.v1', {
+      consent: { email: { status: 'refused' } },
+    }),
+    violations: [
+      {
+        path: 'data.consent.email.refusalDocumented',
+        code: 'invalid_value',
+        message: 'required',
+      },
+    ],
+  },
+  {
+    breaks: 'a problem code of neither ICD-10-CM nor SNOMED CT',
+    event: exampleCloudEvent('care.episode.care_plan_problem_added.v1', {
+      problem: {
+        ...episodeEventExamples['care.episode.care_plan_problem_added.v1'].problem,
+        code: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'food insecurity' },
+      },
+    }),
+    violations: [
+      {
+        path: 'data.problem.code.code',
+        code: 'invalid_format',
+        message: 'must be an ICD-10-CM code (e.g. I50.9) or a SNOMED CT concept id',
+      },
+    ],
+  },
+  {
+    breaks: 'an intervention owned by nobody the contracts know',
+    event: exampleCloudEvent('care.episode.care_plan_intervention_added.v1', {
+      intervention: {
+        ...episodeEventExamples['care.episode.care_plan_intervention_added.v1'].intervention,
+        owner: { kind: 'family' },
+      },
+    }),
+    violations: [
+      {
+        path: 'data.intervention.owner.kind',
+        code: 'invalid_union',
+        message: "Invalid discriminator value. Expected 'coordinator' | 'care_team' | 'handoff'",
+      },
+    ],
+  },
+  {
+    breaks: 'a plan revision to version 1, which only the approval makes',
+    event: exampleCloudEvent('care.episode.care_plan_revised.v1', { planVersion: 1 }),
+    violations: [
+      {
+        path: 'data.planVersion',
+        code: 'too_small',
+        message: 'Too small: expected number to be >=2',
+      },
+    ],
+  },
+  {
+    breaks: 'a stuck reason care.episode.stuck_flagged.v1 was not released with',
+    event: exampleCloudEvent('care.episode.stuck_flagged.v1', {
+      reasons: ['intervention-overdue'],
+    }),
+    violations: [
+      {
+        path: 'data.reasons[0]',
+        code: 'invalid_value',
+        message:
+          'Invalid option: expected one of "stage-sla"|"handoff-sla"|"tcm-deadline"|"follow-up-overdue"|"idle"|"activity-failing"',
+      },
+    ],
+  },
+  {
+    breaks: 'a failed rule care.episode.closed.v1 was not released with',
+    event: exampleCloudEvent('care.episode.closed.v1', {
+      outcome: { billable: false, failedRule: 'tcm-coverage', reason: 'not-billable: coverage' },
+    }),
+    violations: [
+      {
+        path: 'data.outcome.failedRule',
+        code: 'invalid_value',
+        message:
+          'Invalid option: expected one of "tcm-assessment"|"tcm-contact"|"tcm-face-to-face"|"tcm-medication-reconciliation"',
       },
     ],
   },

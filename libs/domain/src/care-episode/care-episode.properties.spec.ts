@@ -884,11 +884,15 @@ describe('care episode properties (1,000 random command sequences each)', () => 
             // Rule 5: the episode closes only at or after the end of its service period.
             if (to === 'closed' && from !== 'closed') {
               expect(command.type).toBe('CloseEpisode');
-              expect(event.type).toBe('care.episode.closed.v1');
+              expect(['care.episode.closed.v1', 'care.episode.closed.v2']).toContain(event.type);
               const serviceEnds =
                 state.status === 'open' ? state.deadlines?.serviceEnds : undefined;
               expect(serviceEnds).toBeDefined();
-              if (event.type === 'care.episode.closed.v1' && serviceEnds !== undefined) {
+              if (
+                (event.type === 'care.episode.closed.v1' ||
+                  event.type === 'care.episode.closed.v2') &&
+                serviceEnds !== undefined
+              ) {
                 expect(Date.parse(event.data.at)).toBeGreaterThanOrEqual(Date.parse(serviceEnds));
               }
             }
@@ -1189,7 +1193,7 @@ describe('care episode properties (1,000 random command sequences each)', () => 
       { numRuns: 1_000, seed: 20_270_115 },
     );
     expect([...stages].sort()).toEqual([...careEpisodeStages].sort());
-    expect(eventTypes.size).toBe(38);
+    expect(eventTypes.size).toBe(40);
   });
 });
 

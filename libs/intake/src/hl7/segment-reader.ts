@@ -85,10 +85,7 @@ export class SegmentReader {
 
   /** An instant from one DTM as sent (a repetition's TS-1), reported at the field. */
   instantOf(field: number, dtm: string, label: string, defaultZone: Zone): string | undefined {
-    const parsed = parseHl7Instant(dtm, defaultZone);
-    if (parsed.ok) return parsed.value;
-    this.report(Hl7ErrorCode.dataTypeError, field, `${label} ${parsed.problem}`);
-    return undefined;
+    return this.valueOf(field, label, parseHl7Instant(dtm, defaultZone));
   }
 
   /** A calendar date YYYY-MM-DD, from the field's DTM (TS-1). */
@@ -107,7 +104,10 @@ export class SegmentReader {
       if (required) this.report(Hl7ErrorCode.requiredFieldMissing, field, `${label} is required`);
       return undefined;
     }
-    const parsed = parse(dtm);
+    return this.valueOf(field, label, parse(dtm));
+  }
+
+  private valueOf(field: number, label: string, parsed: Hl7TimeResult): string | undefined {
     if (parsed.ok) return parsed.value;
     this.report(Hl7ErrorCode.dataTypeError, field, `${label} ${parsed.problem}`);
     return undefined;
